@@ -1,0 +1,74 @@
+/**
+ * A workbook as every adapter hands it to the core: plain values per tab, no library
+ * objects. Row and column indexes are 0-based everywhere in code; A1 notation is only
+ * for people (see a1.ts).
+ */
+
+/** One cell as read. `f` marks a formula: the value is its computed (cached) result. */
+export type Cell =
+  | { t: 's'; v: string; f?: true }
+  | { t: 'n'; v: number; f?: true }
+  | { t: 'b'; v: boolean; f?: true }
+  /** A cell the spreadsheet itself holds as a date: `v` is the calendar day `yyyy-mm-dd`. */
+  | { t: 'd'; v: string; f?: true }
+  /** A spreadsheet error (`#DIV/0!`), or `''` for a formula with no computed value saved. */
+  | { t: 'e'; v: string; f?: true }
+  | null;
+
+export interface TabSnapshot {
+  name: string;
+  /** rows[r][c]; trailing empty cells and rows may be absent. */
+  rows: Cell[][];
+}
+
+export interface WorkbookSnapshot {
+  /** What people call this workbook: the file name or the spreadsheet title. */
+  title: string;
+  /** A link people can open (Google Sheets URL), when there is one. */
+  url?: string;
+  tabs: TabSnapshot[];
+}
+
+/** A value the system writes. Strings are always written as plain text, never parsed. */
+export type OutValue = string | number | null;
+
+export interface CellEdit {
+  tab: string;
+  row: number;
+  col: number;
+  value: OutValue;
+}
+
+/** A note on an input cell that has an issue (cleared when the issue is gone). */
+export interface CellNote {
+  tab: string;
+  row: number;
+  col: number;
+  severity: 'error' | 'warning';
+  text: string;
+}
+
+/**
+ * Everything one run writes, computed by the core and applied by an adapter in one
+ * atomic step. Only system-owned places appear here (WORKBOOK.md, "What a run may write").
+ */
+export interface SheetEdits {
+  /** `Điểm` / `Kiểm tra` cells of unit tabs. */
+  cells: CellEdit[];
+  /** System-owned tabs rewritten whole (`Xếp hạng`, `Kiểm tra`), created when absent. */
+  tabs: { name: string; rows: OutValue[][] }[];
+  /** Rows appended below what a tab already holds (`Nhật ký`); the header is written if the tab is new. */
+  append: { tab: string; header: OutValue[]; rows: OutValue[][] }[];
+  /**
+   * Notes on input cells that have an issue, per unit tab. The run owns the notes of the
+   * input columns `cols` in rows 1..`rows`-1: notes there that are not listed are cleared.
+   * (Written by the Google Sheets adapter; the `.xlsx` adapter shows issues in `Kiểm tra`.)
+   */
+  notes: { tab: string; rows: number; cols: number[]; items: CellNote[] }[];
+}
+
+export function cellText(c: Cell): string {
+  if (c === null) return '';
+  if (c.t === 'b') return c.v ? 'TRUE' : 'FALSE';
+  return String(c.v);
+}

@@ -1,0 +1,156 @@
+/**
+ * What the core reads from a workbook and what it computes. Points are carried as
+ * integer hundredths (`Cents`) so that every sum adds up to the cent (SCORING.md).
+ */
+import type { RuleKey } from '../../sheets-schema/layout.js';
+
+/** Integer hundredths of a point: 97.5 points = 9750. */
+export type Cents = number;
+
+export type Lang = 'vi' | 'en';
+export type Severity = 'error' | 'warning';
+export type UnitStatus = 'ok' | 'issues' | 'missing';
+
+export interface Settings {
+  name: string;
+  year: number | null;
+  period: string;
+  /** yyyy-mm-dd */
+  deadline: string | null;
+  scale: number;
+  bonusCap: number | null;
+  /** fractions: 0.9 = 90 % */
+  thresholds: { excellent: number; good: number; pass: number };
+  flagLabel: string;
+  certificateLabel: string;
+  certificateCount: number;
+  reportTo: string[];
+  remindDays: number;
+  language: Lang;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  emails: string[];
+  editors: string[];
+  /** Reason the unit cannot be proposed for an award, or null. */
+  noAward: string | null;
+}
+
+export interface Criterion {
+  code: string;
+  content: string;
+  /** Điểm chuẩn, in cents; null on a group without one. */
+  max: Cents | null;
+  /** null on a group, or when `Cách tính` is unknown (then it scores 0 for everyone). */
+  rule: RuleKey | null;
+  param: number | null;
+  isGroup: boolean;
+  /** Code of the top-level group this belongs to (`1` for `1.2`), itself for a top-level row. */
+  top: string;
+  /** 0-based row on `Tiêu chí`. */
+  row: number;
+}
+
+export interface Issue {
+  /** Unit code, or null for the cluster's own tabs. */
+  unit: string | null;
+  /** Tab the cell is on. */
+  tab: string;
+  /** A1 notation on `tab`, or null when the issue is about a whole tab. */
+  cell: string | null;
+  criterion: string | null;
+  severity: Severity;
+  code: IssueCode;
+  message: string;
+}
+
+export type IssueCode =
+  | 'not-a-number'
+  | 'fraction'
+  | 'negative'
+  | 'too-long'
+  | 'out-of-range'
+  | 'not-integer'
+  | 'english-number'
+  | 'dot-decimal'
+  | 'not-a-date'
+  | 'impossible-date'
+  | 'two-digit-year'
+  | 'not-yes-no'
+  | 'formula-no-value'
+  | 'formula-error'
+  | 'missing-value'
+  | 'missing-target'
+  | 'target-not-positive'
+  | 'self-score-above-max'
+  | 'no-evidence'
+  | 'unknown-row'
+  | 'duplicate-row'
+  | 'unknown-rule'
+  | 'missing-param'
+  | 'bad-max'
+  | 'group-sum'
+  | 'bad-code'
+  | 'duplicate-code'
+  | 'unknown-setting'
+  | 'bad-setting'
+  | 'missing-setting'
+  | 'missing-header'
+  | 'bad-email';
+
+/** One criterion's result for one unit. */
+export interface CriterionScore {
+  code: string;
+  points: Cents;
+  max: Cents | null;
+  /** Why points were earned or lost, in the workbook's language. */
+  explain: string;
+  /** Row on the unit's tab, when there is one. */
+  row: number | null;
+  /** The unit's input values as typed, for change logs and scorecards. */
+  target: string;
+  actual: string;
+  self: string;
+  review: string;
+  evidence: string;
+  /** For over-target highlights: A / T when both are valid numbers. */
+  ratio: number | null;
+}
+
+export interface UnitResult {
+  code: string;
+  name: string;
+  emails: string[];
+  status: UnitStatus;
+  rank: number | null;
+  /** Σ ordinary criteria (all but Thưởng and Trừ). */
+  ordinary: Cents;
+  /** min(Σ Thưởng, cap). */
+  bonus: Cents;
+  /** Σ Trừ. */
+  deduction: Cents;
+  total: Cents;
+  /** Subtotal per top-level group code (ordinary criteria only). */
+  groups: Record<string, Cents>;
+  scores: CriterionScore[];
+  grade: string | null;
+  /** Label from Cấu hình, NEEDS_VOTE, or null. */
+  award: string | null;
+  /** Why this unit got (or did not get) an award. */
+  awardReason: string;
+  noAward: string | null;
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface Evaluation {
+  settings: Settings;
+  criteria: Criterion[];
+  /** Top-level groups in sheet order (code and content), for the ranking's columns. */
+  groups: { code: string; content: string }[];
+  /** In rank order; `missing` units last. */
+  units: UnitResult[];
+  issues: Issue[];
+}

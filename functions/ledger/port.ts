@@ -1,0 +1,103 @@
+/**
+ * The ledger port: what the system remembers between runs. Two real adapters with one
+ * contract test suite: SQLite (embedded default) and Firestore (cloud).
+ * All times are epoch milliseconds passed in by the caller (the core has no clock).
+ */
+
+export type RunTrigger = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
+export type RunOutcome = 'ok' | 'unusable' | 'failed' | 'conflict';
+
+export interface RunRecord {
+  id: string;
+  cluster: string;
+  trigger: RunTrigger;
+  startedAt: number;
+  finishedAt: number | null;
+  outcome: RunOutcome | null;
+  /** sha256 of the inputs the run scored. */
+  inputHash: string | null;
+  /** Workbook version read (file hash, Drive version). */
+  version: string | null;
+  counts: { units: number; errors: number; warnings: number; emails: number } | null;
+  message: string | null;
+}
+
+/** Each unit's inputs as typed, per criterion code: the basis of "what changed" in Nhật ký. */
+export interface InputsSnapshot {
+  /** unit code → criterion code → field → displayed text. */
+  units: Record<string, Record<string, Record<string, string>>>;
+  takenAt: number;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMessage {
+  /** Idempotency key: hash of (cluster, period, kind, recipient, content hash). */
+  key: string;
+  cluster: string;
+  kind: string;
+  to: string[];
+  subject: string;
+  /** The complete MIME message (built by nodemailer), base64 or text; delivered as is. */
+  raw: string;
+  state: OutboxState;
+  attempts: number;
+  /** When a pending message may next be tried (backoff), epoch ms. */
+  nextAttemptAt: number;
+  /** While `sending`: lease expiry; a crashed sender's lease runs out and the message is retried. */
+  leaseUntil: number | null;
+  lastError: string | null;
+  sentAt: number | null;
+  createdAt: number;
+}
+
+export interface RegisteredCluster {
+  /** Spreadsheet id (`local` for the embedded workbook). */
+  id: string;
+  name: string;
+  /** Last Drive/file version a run completed on; reconcile runs when it differs. */
+  processedVersion: string | null;
+  registeredAt: number;
+}
+
+export interface Ledger {
+  // runs
+  startRun(r: { cluster: string; trigger: RunTrigger; startedAt: number }): Promise<string>;
+  finishRun(
+    id: string,
+    r: Pick<RunRecord, 'finishedAt' | 'outcome' | 'inputHash' | 'version' | 'counts' | 'message'>,
+  ): Promise<void>;
+  recentRuns(cluster: string, limit: number): Promise<RunRecord[]>;
+
+  // last inputs seen, to say what changed
+  getSnapshot(cluster: string): Promise<InputsSnapshot | null>;
+  putSnapshot(cluster: string, s: InputsSnapshot): Promise<void>;
+
+  // leases: at most one run per cluster at a time, at most one waiting
+  /** Takes the lease if free or expired; true when `holder` now holds it. */
+  acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** Marks that another run is wanted after the current one (idempotent: one waiting at most). */
+  requestRerun(name: string): Promise<void>;
+  /** Clears and returns the rerun mark. */
+  takeRerun(name: string): Promise<boolean>;
+
+  // outbox
+  /** 'queued' for a new key, 'duplicate' when that key was ever queued (whatever its state). */
+  enqueue(m: Omit<OutboxMessage, 'state' | 'attempts' | 'leaseUntil' | 'lastError' | 'sentAt'>): Promise<'queued' | 'duplicate'>;
+  /** Moves up to `limit` due messages (pending with nextAttemptAt ≤ now, or sending with an expired lease) to `sending` with a lease, atomically: two claimers never get the same message. */
+  claim(now: number, leaseMs: number, limit: number, cluster?: string): Promise<OutboxMessage[]>;
+  markSent(key: string, at: number): Promise<void>;
+  /** Back to pending at `retryAt`, or `failed` for good when `retryAt` is null. */
+  markFailed(key: string, error: string, retryAt: number | null): Promise<void>;
+  getMessage(key: string): Promise<OutboxMessage | null>;
+  listMessages(cluster: string): Promise<OutboxMessage[]>;
+
+  // registered spreadsheets (cloud)
+  registerCluster(c: { id: string; name: string; registeredAt: number }): Promise<void>;
+  getCluster(id: string): Promise<RegisteredCluster | null>;
+  listClusters(): Promise<RegisteredCluster[]>;
+  setProcessedVersion(id: string, version: string): Promise<void>;
+
+  close(): Promise<void>;
+}
