@@ -1,0 +1,213 @@
+/**
+ * The cloud ledger: Firestore through firebase-admin. Everything lives under one document,
+ * `<prefix>/ledger`, in sub-collections (runs, snapshots, leases, outbox, clusters), so
+ * several deployments can share a project and the composite indexes in
+ * firestore.indexes.json apply whatever the prefix.
+ *
+ * Names and keys (idempotency keys, spreadsheet ids) may hold characters a document id
+ * cannot (`/`, `__x__`, `..`), so ids are their sha256 in hex and the original is a field.
+ * Lease and claim read and write in one transaction, so two instances never both win.
+ */
+import { createHash } from 'node:crypto';
+import type { DocumentData, DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
+import type {
+  Ledger, OutboxMessage, OutboxState, RegisteredCluster, RunOutcome, RunRecord, RunTrigger,
+} from './port.js';
+
+/** gRPC status codes Firestore reports. */
+const NOT_FOUND = 5;
+const ALREADY_EXISTS = 6;
+
+const grpcCode = (e: unknown): unknown => (e as { code?: unknown } | null)?.code;
+const idOf = (name: string): string => createHash('sha256').update(name).digest('hex');
+
+const notFound = (what: string): Error => new Error(`Sổ ghi: không tìm thấy ${what} / ledger: ${what} not found`);
+
+/** Runs an update that must find its document, with a readable error when it does not. */
+async function mustUpdate(ref: DocumentReference, data: DocumentData, what: string): Promise<void> {
+  try {
+    await ref.update(data);
+  } catch (e) {
+    throw grpcCode(e) === NOT_FOUND ? notFound(what) : e;
+  }
+}
+
+const toRun = (id: string, d: DocumentData): RunRecord => ({
+  id,
+  cluster: d.cluster,
+  trigger: d.trigger as RunTrigger,
+  startedAt: d.startedAt,
+  finishedAt: d.finishedAt ?? null,
+  outcome: (d.outcome ?? null) as RunOutcome | null,
+  inputHash: d.inputHash ?? null,
+  version: d.version ?? null,
+  counts: d.counts ?? null,
+  message: d.message ?? null,
+});
+
+const toMessage = (d: DocumentData): OutboxMessage => ({
+  key: d.key,
+  cluster: d.cluster,
+  kind: d.kind,
+  to: d.to,
+  subject: d.subject,
+  raw: d.raw,
+  state: d.state as OutboxState,
+  attempts: d.attempts,
+  nextAttemptAt: d.nextAttemptAt,
+  leaseUntil: d.leaseUntil,
+  lastError: d.lastError,
+  sentAt: d.sentAt,
+  createdAt: d.createdAt,
+});
+
+const toCluster = (d: DocumentData): RegisteredCluster => ({
+  id: d.id,
+  name: d.name,
+  processedVersion: d.processedVersion ?? null,
+  registeredAt: d.registeredAt,
+});
+
+/**
+ * `close()` does nothing: the Firestore instance belongs to the caller, who may share it
+ * and terminates it when done.
+ */
+export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
+  const root = db.collection(prefix).doc('ledger');
+  const runs = root.collection('runs');
+  const snapshots = root.collection('snapshots');
+  const leases = root.collection('leases');
+  const outbox = root.collection('outbox');
+  const clusters = root.collection('clusters');
+
+  const inTransaction = <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => db.runTransaction(fn);
+
+  return {
+    async startRun(r) {
+      const ref = runs.doc();
+      await ref.create({
+        cluster: r.cluster, trigger: r.trigger, startedAt: r.startedAt, finishedAt: null, outcome: null,
+        inputHash: null, version: null, counts: null, message: null,
+      });
+      return ref.id;
+    },
+    async finishRun(id, r) {
+      await mustUpdate(runs.doc(id), { ...r }, `run ${id}`);
+    },
+    async recentRuns(cluster, limit) {
+      const snap = await runs.where('cluster', '==', cluster).orderBy('startedAt', 'desc').limit(limit).get();
+      return snap.docs.map((d) => toRun(d.id, d.data()));
+    },
+
+    async getSnapshot(cluster) {
+      const d = (await snapshots.doc(idOf(cluster)).get()).data();
+      return d ? { units: JSON.parse(d.units), takenAt: d.takenAt } : null;
+    },
+    async putSnapshot(cluster, s) {
+      // As JSON text: unit and criterion codes are free text, and Firestore map keys
+      // reserve some shapes (`__x__`) and limit nesting.
+      await snapshots.doc(idOf(cluster)).set({ cluster, units: JSON.stringify(s.units), takenAt: s.takenAt });
+    },
+
+    async acquireLease(name, holder, now, ttlMs) {
+      const ref = leases.doc(idOf(name));
+      return inTransaction(async (tx) => {
+        const l = (await tx.get(ref)).data();
+        const free = !l || l.holder == null || l.until <= now || l.holder === holder;
+        if (free) tx.set(ref, { name, holder, until: now + ttlMs }, { merge: true });
+        return free;
+      });
+    },
+    async releaseLease(name, holder) {
+      const ref = leases.doc(idOf(name));
+      await inTransaction(async (tx) => {
+        if ((await tx.get(ref)).data()?.holder === holder) tx.update(ref, { holder: null, until: 0 });
+      });
+    },
+    async requestRerun(name) {
+      await leases.doc(idOf(name)).set({ name, rerun: true }, { merge: true });
+    },
+    async takeRerun(name) {
+      const ref = leases.doc(idOf(name));
+      return inTransaction(async (tx) => {
+        const marked = (await tx.get(ref)).data()?.rerun === true;
+        if (marked) tx.update(ref, { rerun: false });
+        return marked;
+      });
+    },
+
+    async enqueue(m) {
+      try {
+        await outbox.doc(idOf(m.key)).create({
+          key: m.key, cluster: m.cluster, kind: m.kind, to: m.to, subject: m.subject, raw: m.raw,
+          state: 'pending', attempts: 0, nextAttemptAt: m.nextAttemptAt, leaseUntil: null,
+          lastError: null, sentAt: null, createdAt: m.createdAt,
+          // When it may next be claimed: nextAttemptAt while pending, the lease expiry
+          // while sending, null once sent or failed for good. One field, one range query.
+          dueAt: m.nextAttemptAt,
+        });
+        return 'queued';
+      } catch (e) {
+        if (grpcCode(e) === ALREADY_EXISTS) return 'duplicate';
+        throw e;
+      }
+    },
+    async claim(now, leaseMs, limit, cluster) {
+      const byCluster = cluster === undefined ? outbox : outbox.where('cluster', '==', cluster);
+      const due = byCluster.where('dueAt', '<=', now).orderBy('dueAt').limit(limit);
+      const until = now + leaseMs;
+      return inTransaction(async (tx) => {
+        const snap = await tx.get(due);
+        return snap.docs.map((doc) => {
+          const d = doc.data();
+          const leased = { state: 'sending', attempts: d.attempts + 1, leaseUntil: until, dueAt: until };
+          tx.update(doc.ref, leased);
+          return toMessage({ ...d, ...leased });
+        });
+      });
+    },
+    async markSent(key, at) {
+      await mustUpdate(outbox.doc(idOf(key)), { state: 'sent', sentAt: at, leaseUntil: null, dueAt: null }, `thư ${key}`);
+    },
+    async markFailed(key, error, retryAt) {
+      const ref = outbox.doc(idOf(key));
+      await inTransaction(async (tx) => {
+        const d = (await tx.get(ref)).data();
+        if (!d) throw notFound(`thư ${key}`);
+        if (d.state === 'sent') return; // a delivered message stays delivered
+        tx.update(ref, {
+          state: retryAt === null ? 'failed' : 'pending', lastError: error, leaseUntil: null,
+          nextAttemptAt: retryAt ?? d.nextAttemptAt, dueAt: retryAt,
+        });
+      });
+    },
+    async getMessage(key) {
+      const d = (await outbox.doc(idOf(key)).get()).data();
+      return d ? toMessage(d) : null;
+    },
+    async listMessages(cluster) {
+      const snap = await outbox.where('cluster', '==', cluster).orderBy('createdAt').get();
+      return snap.docs.map((d) => toMessage(d.data()));
+    },
+
+    async registerCluster(c) {
+      const ref = clusters.doc(idOf(c.id));
+      await inTransaction(async (tx) => {
+        if ((await tx.get(ref)).exists) tx.update(ref, { name: c.name });
+        else tx.create(ref, { id: c.id, name: c.name, processedVersion: null, registeredAt: c.registeredAt });
+      });
+    },
+    async getCluster(id) {
+      const d = (await clusters.doc(idOf(id)).get()).data();
+      return d ? toCluster(d) : null;
+    },
+    async listClusters() {
+      return (await clusters.orderBy('id').get()).docs.map((d) => toCluster(d.data()));
+    },
+    async setProcessedVersion(id, version) {
+      await mustUpdate(clusters.doc(idOf(id)), { processedVersion: version }, `cụm ${id}`);
+    },
+
+    async close() {},
+  };
+}
