@@ -43,8 +43,10 @@ export interface Criterion {
   content: string;
   /** Điểm chuẩn, in cents; null on a group without one. */
   max: Cents | null;
-  /** null on a group, or when `Cách tính` is unknown (then it scores 0 for everyone). */
+  /** null on a group, or when `Cách tính` is unknown. */
   rule: RuleKey | null;
+  /** False when the row has an error (unknown rule, bad Điểm chuẩn or Tham số): it scores 0 for everyone. */
+  usable: boolean;
   param: number | null;
   isGroup: boolean;
   /** Code of the top-level group this belongs to (`1` for `1.2`), itself for a top-level row. */
@@ -87,6 +89,7 @@ export type IssueCode =
   | 'self-score-above-max'
   | 'no-evidence'
   | 'unknown-row'
+  | 'missing-row'
   | 'duplicate-row'
   | 'unknown-rule'
   | 'missing-param'

@@ -1,0 +1,55 @@
+/**
+ * Numbers and dates as people read them: vi-VN uses `,` for decimals and `.` for
+ * thousands ("1.250,5"; "163,42%"; "15/12/2023"). English uses the opposite marks.
+ */
+import type { Cents, Lang } from './model.js';
+
+function group(intPart: string, sep: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/** A number with at most `maxDecimals`, trailing zeros dropped: 97.5 → "97,5", 1250 → "1.250". */
+export function formatNumber(n: number, lang: Lang = 'vi', maxDecimals = 2): string {
+  const neg = n < 0;
+  const fixed = Math.abs(n).toFixed(maxDecimals);
+  let [i, d = ''] = fixed.split('.');
+  d = d.replace(/0+$/, '');
+  const [thousands, decimal] = lang === 'vi' ? ['.', ','] : [',', '.'];
+  return (neg ? '-' : '') + group(i!, thousands) + (d ? decimal + d : '');
+}
+
+/** Points from cents: 9750 → "97,5". */
+export function formatPoints(c: Cents, lang: Lang = 'vi'): string {
+  return formatNumber(c / 100, lang, 2);
+}
+
+/** A fraction as a percentage: 1.6342 → "163,42%". */
+export function formatPercent(fraction: number, lang: Lang = 'vi', maxDecimals = 2): string {
+  return formatNumber(fraction * 100, lang, maxDecimals) + '%';
+}
+
+/** 'yyyy-mm-dd' → "15/12/2023" (both languages: day first is what the users write). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A point in time → "15/12/2023 14:05" in the cluster's time zone (Asia/Ho_Chi_Minh). */
+export function formatDateTime(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(new Date(epochMs));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Cents → a plain JSON number rounded to 2 decimals. */
+export function centsToNumber(c: Cents): number {
+  return Math.round(c) / 100;
+}

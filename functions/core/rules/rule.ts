@@ -1,0 +1,85 @@
+/**
+ * A scoring rule (`Cách tính`, SCORING.md) in two steps: `read` checks one unit's inputs
+ * and reports issues on their cells; `points` scores a valid reading, given every valid
+ * reading of the same criterion (the cross-unit rules need them).
+ */
+import type { Cell } from '../cell.js';
+import type { IssueCode, Severity } from '../model.js';
+import type { ReadResult } from '../values/result.js';
+
+export type Field = 'target' | 'actual' | 'self' | 'review' | 'evidence';
+
+export type Report = (field: Field, code: IssueCode, params: Record<string, string>, severity?: Severity) => void;
+
+export interface RuleInput {
+  target: Cell;
+  actual: Cell;
+  self: Cell;
+  review: Cell;
+  evidence: string;
+  /** Điểm chuẩn, in points. */
+  max: number;
+  param: number | null;
+  report: Report;
+}
+
+export type RuleKind = 'ordinary' | 'bonus' | 'deduction';
+
+export interface Rule<R> {
+  kind: RuleKind;
+  /** Which `Tham số` the rule needs: none, optional, or required (> 0). */
+  param: 'none' | 'optional' | 'required';
+  /** The unit's reading, or null when an input is unusable (issues already reported): 0 points. */
+  read(input: RuleInput): R | null;
+  /** Points before rounding; a deduction is returned positive. */
+  points(reading: R, all: readonly R[], max: number, param: number | null): number;
+  /** Why, in a few words for the scorecard ("đạt 113% chỉ tiêu"). */
+  explain?(reading: R, lang: 'vi' | 'en'): string;
+}
+
+/** A value from a read, reporting its warning or error on `field`; empty → `undefined`. */
+export function take<T>(r: ReadResult<T>, field: Field, report: Report): T | null | undefined {
+  if (r.kind === 'empty') return undefined;
+  if (r.kind === 'error') {
+    report(field, r.code, r.params);
+    return null;
+  }
+  if (r.warning) report(field, r.warning.code, r.warning.params, 'warning');
+  return r.value;
+}
+
+/** A number ≥ 0 that the rule needs: empty is "thiếu dữ liệu". */
+export function needNonNegative(
+  r: ReadResult<number>,
+  field: Field,
+  report: Report,
+  typed: string,
+  hint: string,
+): number | null {
+  const v = take(r, field, report);
+  if (v === undefined) {
+    report(field, field === 'target' ? 'missing-target' : 'missing-value', { field: label(field), hint });
+    return null;
+  }
+  if (v === null) return null;
+  if (v < 0) {
+    report(field, 'negative', { typed });
+    return null;
+  }
+  return v;
+}
+
+export function label(field: Field): string {
+  return { target: 'Chỉ tiêu', actual: 'Thực hiện', self: 'Tự chấm', review: 'Cụm chấm', evidence: 'Minh chứng' }[field];
+}
+
+/** The score a person gave: `Cụm chấm` when present replaces `Tự chấm`. */
+export function givenScore(input: RuleInput): { cell: Cell; field: 'self' | 'review' } {
+  const present = (c: Cell) => c !== null && !(c.t === 's' && c.v.trim() === '');
+  return present(input.review) ? { cell: input.review, field: 'review' } : { cell: input.self, field: 'self' };
+}
+
+export function typedText(c: Cell): string {
+  if (c === null) return '';
+  return typeof c.v === 'string' ? c.v : String(c.v);
+}

@@ -1,0 +1,131 @@
+/**
+ * Scores every unit on every criterion: each rule reads the unit's cells (reporting issues
+ * on them), then scores the valid readings, the cross-unit rules seeing only valid values.
+ */
+import type { Cell } from './cell.js';
+import { toCents } from './cents.js';
+import type { IssueList } from './issues.js';
+import type { Criterion, CriterionScore, Lang } from './model.js';
+import { RULES } from './rules/index.js';
+import type { Field, RuleInput, RuleKind } from './rules/rule.js';
+import type { EntryCols, EntryTab } from './workbook/entries.js';
+import { cellAt, textOf } from './workbook/grid.js';
+import { formatNumber } from './format.js';
+
+export interface ScoredCriterion extends CriterionScore {
+  kind: RuleKind;
+  /** True when the unit's inputs for it were usable. */
+  valid: boolean;
+}
+
+const COLUMN: Record<Field, keyof EntryCols> = {
+  target: 'target',
+  actual: 'actual',
+  self: 'selfScore',
+  review: 'reviewScore',
+  evidence: 'evidence',
+};
+
+/** units: code → its tab, or null when it has none. Units without data get no issues. */
+export function scoreAll(
+  criteria: Criterion[],
+  units: { code: string; entries: EntryTab | null; scored: boolean }[],
+  issues: IssueList,
+  lang: Lang,
+): Map<string, ScoredCriterion[]> {
+  const result = new Map<string, ScoredCriterion[]>(units.map((u) => [u.code, []]));
+  for (const criterion of criteria) {
+    if (criterion.isGroup) continue;
+    const rule = criterion.rule ? RULES[criterion.rule] : null;
+    const max = (criterion.max ?? 0) / 100;
+    const readings: { code: string; reading: unknown; base: Omit<ScoredCriterion, 'points' | 'valid' | 'explain'> }[] = [];
+    const failed: { code: string; base: Omit<ScoredCriterion, 'points' | 'valid' | 'explain'>; why: string }[] = [];
+
+    for (const u of units) {
+      const row = u.entries?.rowOf.get(criterion.code) ?? null;
+      const cell = (f: Field): Cell => (u.entries && row !== null ? cellAt(u.entries.tab, row, u.entries.cols[COLUMN[f]]) : null);
+      const base = {
+        code: criterion.code,
+        max: criterion.max,
+        row,
+        kind: rule?.kind ?? 'ordinary',
+        target: display(cell('target'), lang),
+        actual: display(cell('actual'), lang),
+        self: display(cell('self'), lang),
+        review: display(cell('review'), lang),
+        evidence: textOf(cell('evidence')),
+        ratio: null,
+      } satisfies Omit<ScoredCriterion, 'points' | 'valid' | 'explain'>;
+
+      if (!rule || !criterion.usable) {
+        failed.push({ code: u.code, base, why: lang === 'vi' ? 'tiêu chí đang lỗi trong tab Tiêu chí' : 'criterion has an error in Tiêu chí' });
+        continue;
+      }
+      if (!u.scored || !u.entries) {
+        failed.push({ code: u.code, base, why: lang === 'vi' ? 'chưa nộp số liệu' : 'no data submitted' });
+        continue;
+      }
+      if (u.entries.duplicated.has(criterion.code)) {
+        failed.push({ code: u.code, base, why: lang === 'vi' ? 'mã bị trùng dòng' : 'duplicate rows' });
+        continue;
+      }
+      const entries = u.entries;
+      let hasError = false;
+      const report: RuleInput['report'] = (field, code, params, severity = 'error') => {
+        if (severity === 'error') hasError = true;
+        const col = entries.cols[COLUMN[field]];
+        issues.add({ unit: u.code, tab: entries.tab.name, row, col: row === null ? null : (col ?? null), criterion: criterion.code, severity, code, params });
+      };
+      if (row === null) {
+        // No row at all: bonus and deduction mean none; anything else is missing data.
+        if (rule.kind === 'ordinary') {
+          issues.error({ unit: u.code, tab: entries.tab.name, row: null, col: null, criterion: criterion.code, code: 'missing-row', params: { typed: criterion.code } });
+          failed.push({ code: u.code, base, why: lang === 'vi' ? 'thiếu dòng tiêu chí' : 'no row' });
+        } else {
+          readings.push({ code: u.code, reading: 0, base });
+        }
+        continue;
+      }
+      const reading = rule.read({
+        target: cell('target'), actual: cell('actual'), self: cell('self'), review: cell('review'),
+        evidence: textOf(cell('evidence')), max, param: criterion.param, report,
+      });
+      if (reading === null || hasError) failed.push({ code: u.code, base, why: lang === 'vi' ? 'dữ liệu chưa hợp lệ' : 'invalid input' });
+      else readings.push({ code: u.code, reading, base });
+    }
+
+    const all = readings.map((r) => r.reading);
+    for (const r of readings) {
+      const points = toCents(rule!.points(r.reading, all, max, criterion.param));
+      const ratio = isRatio(r.reading) ? r.reading.ratio : null;
+      result.get(r.code)!.push({ ...r.base, ratio, points, valid: true, explain: explainScore(rule!.explain?.(r.reading, lang), points, criterion.max, rule!.kind, lang) });
+    }
+    for (const f of failed) {
+      result.get(f.code)!.push({ ...f.base, points: 0, valid: false, explain: f.why });
+    }
+  }
+  return result;
+}
+
+function isRatio(x: unknown): x is { ratio: number } {
+  return typeof x === 'object' && x !== null && typeof (x as { ratio?: unknown }).ratio === 'number';
+}
+
+function explainScore(what: string | undefined, points: number, max: number | null, kind: RuleKind, lang: Lang): string {
+  if (kind === 'deduction') {
+    const off = points > 0 ? (lang === 'vi' ? `trừ ${formatNumber(points / 100, lang)} điểm` : `${formatNumber(points / 100, lang)} points deducted`) : '';
+    return [what, off].filter(Boolean).join('; ');
+  }
+  if (kind === 'bonus') return what ?? '';
+  const lost = max !== null && points < max ? max - points : 0;
+  const lostText = lost > 0 ? (lang === 'vi' ? `mất ${formatNumber(lost / 100, lang)} điểm` : `${formatNumber(lost / 100, lang)} points lost`) : '';
+  return [what, lostText].filter(Boolean).join('; ');
+}
+
+/** A cell as the person sees it, for logs and scorecards: numbers in vi-VN form. */
+export function display(c: Cell, lang: Lang): string {
+  if (c === null) return '';
+  if (c.t === 'n') return formatNumber(c.v, lang, 6);
+  if (c.t === 'd') return `${c.v.slice(8, 10)}/${c.v.slice(5, 7)}/${c.v.slice(0, 4)}`;
+  return textOf(c);
+}

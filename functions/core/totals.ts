@@ -1,0 +1,37 @@
+/**
+ * A unit's totals from its rounded criterion points, in cents:
+ * total = Σ ordinary + min(Σ Thưởng, cap) − Σ Trừ, never below 0 (SCORING.md).
+ */
+import { sum } from './cents.js';
+import type { Cents, Criterion } from './model.js';
+import type { ScoredCriterion } from './score.js';
+
+export interface Totals {
+  ordinary: Cents;
+  bonus: Cents;
+  deduction: Cents;
+  total: Cents;
+  groups: Record<string, Cents>;
+}
+
+export function totals(scores: ScoredCriterion[], criteria: Criterion[], bonusCap: number | null): Totals {
+  const top = new Map(criteria.map((c) => [c.code, c.top]));
+  const groups: Record<string, Cents> = {};
+  const ordinary: Cents[] = [];
+  const bonus: Cents[] = [];
+  const deduction: Cents[] = [];
+  for (const s of scores) {
+    if (s.kind === 'bonus') bonus.push(s.points);
+    else if (s.kind === 'deduction') deduction.push(s.points);
+    else {
+      ordinary.push(s.points);
+      const g = top.get(s.code)!;
+      groups[g] = (groups[g] ?? 0) + s.points;
+    }
+  }
+  const o = sum(ordinary);
+  const cap = bonusCap === null ? Infinity : Math.round(bonusCap * 100);
+  const b = Math.min(sum(bonus), cap);
+  const d = sum(deduction);
+  return { ordinary: o, bonus: b, deduction: d, total: Math.max(0, o + b - d), groups };
+}

@@ -1,0 +1,53 @@
+/**
+ * Dates, day first always (NUMBERS.md): `03/04/2024` is the 3rd of April. Impossible
+ * days and two-digit years are errors, never re-interpreted. Result: 'yyyy-mm-dd'.
+ */
+import type { Cell } from '../cell.js';
+import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
+
+const NUMERIC = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d+)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const ADMINISTRATIVE = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d+)$/iu;
+
+export function readDate(c: Cell): ReadResult<string> {
+  if (c === null) return EMPTY;
+  switch (c.t) {
+    case 'd':
+      return { kind: 'value', value: c.v };
+    case 'e':
+      return spreadsheetError(c);
+    case 'n':
+    case 'b':
+      return fail('not-a-date', String(c.v));
+    case 's':
+      return readDateText(c.v);
+  }
+}
+
+export function readDateText(raw: string): ReadResult<string> {
+  const typed = raw.normalize('NFC').trim();
+  if (typed === '' || typed === '-') return EMPTY;
+  if (typed.length > 100) return fail('too-long', typed.slice(0, 20) + '…');
+  const m = NUMERIC.exec(typed);
+  const a = ADMINISTRATIVE.exec(typed);
+  const parts = m ? [m[1], m[3], m[4]] : a ? [a[1], a[2], a[3]] : null;
+  if (!parts) return fail('not-a-date', typed);
+  const [d, mo, y] = parts.map(Number) as [number, number, number];
+  if (parts[2]!.length !== 4) return fail('two-digit-year', typed);
+  if (!isRealDay(y, mo, d)) return fail('impossible-date', typed);
+  return { kind: 'value', value: isoDate(y, mo, d) };
+}
+
+export function isRealDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function isoDate(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Calendar days from `a` to `b` (both 'yyyy-mm-dd'); positive when b is later. */
+export function daysBetween(a: string, b: string): number {
+  const t = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return Math.round((t(b) - t(a)) / 86_400_000);
+}

@@ -1,0 +1,49 @@
+/** Finding tabs and columns by their names, as WORKBOOK.md says: case, spaces and Unicode form ignored. */
+import type { Cell, TabSnapshot, WorkbookSnapshot } from '../cell.js';
+import { normalizeName } from '../text.js';
+
+export function findTab(wb: WorkbookSnapshot, name: string): TabSnapshot | undefined {
+  const want = normalizeName(name);
+  return wb.tabs.find((t) => normalizeName(t.name) === want);
+}
+
+export function cellAt(tab: TabSnapshot, row: number, col: number | undefined): Cell {
+  if (col === undefined) return null;
+  return tab.rows[row]?.[col] ?? null;
+}
+
+/** Header label → column index (first match), read from row 1, for the labels asked for. */
+export function headerColumns<K extends string>(
+  tab: TabSnapshot,
+  labels: Record<K, string>,
+): { cols: Partial<Record<K, number>>; missing: K[] } {
+  const header = tab.rows[0] ?? [];
+  const index = new Map<string, number>();
+  header.forEach((c, i) => {
+    if (c && c.t === 's') {
+      const key = normalizeName(c.v);
+      if (!index.has(key)) index.set(key, i);
+    }
+  });
+  const cols: Partial<Record<K, number>> = {};
+  const missing: K[] = [];
+  for (const k of Object.keys(labels) as K[]) {
+    const at = index.get(normalizeName(labels[k]));
+    if (at === undefined) missing.push(k);
+    else cols[k] = at;
+  }
+  return { cols, missing };
+}
+
+/** The text a person sees in a cell, trimmed; numbers as typed would show them. */
+export function textOf(c: Cell): string {
+  if (c === null) return '';
+  if (c.t === 's') return c.v.normalize('NFC').trim();
+  if (c.t === 'b') return c.v ? 'TRUE' : 'FALSE';
+  return String(c.v);
+}
+
+/** True when a cell holds nothing a person typed (empty or only spaces). */
+export function isBlank(c: Cell): boolean {
+  return c === null || (c.t === 's' && c.v.trim() === '');
+}

@@ -1,0 +1,112 @@
+/** `Cấu hình`: two columns, `Mục` | `Giá trị`; defaults from WORKBOOK.md. */
+import type { z } from 'zod';
+import { SETTING, TAB } from '../../../sheets-schema/layout.js';
+import { Count, Email, Language, NonNegative, Scale, Share, Year, splitList } from '../../../sheets-schema/schemas.js';
+import type { Cell, TabSnapshot } from '../cell.js';
+import type { IssueList } from '../issues.js';
+import type { Settings } from '../model.js';
+import { normalizeName } from '../text.js';
+import { readDate } from '../values/dates.js';
+import { readNumber } from '../values/numbers.js';
+import type { ReadResult } from '../values/result.js';
+import { cellAt, isBlank, textOf } from './grid.js';
+
+type Key = keyof typeof SETTING;
+
+const BY_NAME = new Map((Object.entries(SETTING) as [Key, string][]).map(([k, v]) => [normalizeName(v), k]));
+
+/** Settings whose value the run needs; `Thang điểm` defaults from the criteria, so it is resolved later. */
+export interface SettingsRead {
+  settings: Omit<Settings, 'scale'>;
+  scale: number | null;
+}
+
+export function readSettings(tab: TabSnapshot, keyCol: number, valueCol: number, title: string, issues: IssueList): SettingsRead {
+  const found = new Map<Key, { cell: Cell; row: number }>();
+  for (let r = 1; r < tab.rows.length; r++) {
+    const keyCell = cellAt(tab, r, keyCol);
+    if (isBlank(keyCell)) continue;
+    const key = BY_NAME.get(normalizeName(textOf(keyCell)));
+    if (!key) {
+      issues.warning({ unit: null, tab: TAB.settings, row: r, col: keyCol, criterion: null, code: 'unknown-setting', params: { typed: textOf(keyCell) } });
+    } else if (!found.has(key)) {
+      found.set(key, { cell: cellAt(tab, r, valueCol), row: r });
+    }
+  }
+
+  const bad = (key: Key, typed: string, hint: string) => {
+    const at = found.get(key);
+    issues.error({ unit: null, tab: TAB.settings, row: at?.row ?? null, col: at ? valueCol : null, criterion: null, code: 'bad-setting', params: { key: SETTING[key], typed, hint } });
+  };
+  const missing = (key: Key, hint: string) =>
+    issues.error({ unit: null, tab: TAB.settings, row: null, col: null, criterion: null, code: 'missing-setting', params: { key: SETTING[key], hint } });
+
+  /** A number setting checked by `schema`; the default when empty or unusable. */
+  const number = <T extends number | null>(key: Key, schema: z.ZodType<number>, fallback: T, hint: string): number | T => {
+    const at = found.get(key);
+    if (!at || isBlank(at.cell)) return fallback;
+    const r = readNumber(at.cell);
+    if (r.kind === 'value' && schema.safeParse(r.value).success) return r.value;
+    bad(key, textOf(at.cell), hint);
+    return fallback;
+  };
+  const text = (key: Key, fallback: string) => {
+    const at = found.get(key);
+    return at && !isBlank(at.cell) ? textOf(at.cell) : fallback;
+  };
+  /** 90, "90%", 0,9 and a 90 %-formatted cell all mean 90 %. */
+  const share = (key: Key, fallback: number) => {
+    const v = number(key, NonNegative, null, 'Hãy nhập tỷ lệ phần trăm, ví dụ 90%');
+    if (v === null) return fallback;
+    const s = v > 1 ? v / 100 : v;
+    if (Share.safeParse(s).success) return s;
+    bad(key, String(v), 'Hãy nhập tỷ lệ phần trăm từ 0% đến 100%');
+    return fallback;
+  };
+
+  let name = text('name', '');
+  if (name === '') {
+    missing('name', 'Hãy nhập tên cụm, ví dụ "Khối thi đua các tổ chức chính trị - xã hội tỉnh"');
+    name = title;
+  }
+  const year = number('year', Year, null, 'Hãy nhập năm, ví dụ 2024');
+  if (year === null && !found.get('year')) missing('year', 'Hãy nhập năm, ví dụ 2024');
+
+  let deadline: string | null = null;
+  const deadlineAt = found.get('deadline');
+  if (deadlineAt && !isBlank(deadlineAt.cell)) {
+    const r: ReadResult<string> = readDate(deadlineAt.cell);
+    if (r.kind === 'value') deadline = r.value;
+    else bad('deadline', textOf(deadlineAt.cell), 'Hãy nhập ngày dạng dd/mm/yyyy');
+  }
+
+  const reportTo: string[] = [];
+  const reportAt = found.get('reportTo');
+  for (const address of splitList(text('reportTo', ''))) {
+    if (Email.safeParse(address).success) reportTo.push(address);
+    else issues.warning({ unit: null, tab: TAB.settings, row: reportAt?.row ?? null, col: valueCol, criterion: null, code: 'bad-email', params: { typed: address } });
+  }
+
+  let language: Settings['language'] = 'vi';
+  const langText = text('language', 'vi').toLowerCase();
+  if (Language.safeParse(langText).success) language = langText as Settings['language'];
+  else bad('language', langText, 'Hãy nhập vi hoặc en');
+
+  return {
+    scale: number('scale', Scale, null, 'Hãy nhập thang điểm, ví dụ 100 hoặc 1.000'),
+    settings: {
+      name,
+      year: year === null ? null : Math.trunc(year),
+      period: text('period', 'Cả năm'),
+      deadline,
+      bonusCap: number('bonusCap', NonNegative, null, 'Hãy nhập số điểm thưởng tối đa, ví dụ 5'),
+      thresholds: { excellent: share('excellent', 0.9), good: share('good', 0.7), pass: share('pass', 0.5) },
+      flagLabel: text('flagLabel', 'Cờ thi đua'),
+      certificateLabel: text('certificateLabel', 'Bằng khen'),
+      certificateCount: number('certificateCount', Count, 2, 'Hãy nhập số nguyên, ví dụ 2'),
+      reportTo,
+      remindDays: number('remindDays', Count, 3, 'Hãy nhập số ngày, ví dụ 3'),
+      language,
+    },
+  };
+}
