@@ -1,0 +1,85 @@
+/**
+ * The workbook port on a Google Sheet. A run costs two Sheets API calls whatever the
+ * number of units: `read()` is one `spreadsheets.get`, `write()` one `batchUpdate`.
+ *
+ * Versions: `read()` names what it read by a hash of the content (fetching Drive's
+ * `version` too would be a third call). `version()` is Drive's own `version` number, one
+ * cheap metadata call for `reconcile`; the two kinds are never compared with each other.
+ *
+ * Sheets has no "write only if unchanged" for a batch, so `write()` cannot refuse a
+ * workbook that a person edited after the read. It does not need to: it writes only
+ * system-owned places, so no person's edit is overwritten, and the person's edit fires
+ * its own run, which sees it.
+ */
+import { createHash } from 'node:crypto';
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { drive_v3 } from '@googleapis/drive';
+import type { SheetEdits, WorkbookSnapshot } from '../../core/cell.js';
+import { WorkbookChangedError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
+import { GoogleCallError, withRetry, type RetryOptions } from '../../google/retry.js';
+import { readSpreadsheet, type SheetRef } from './read.js';
+import { buildWriteRequests } from './write.js';
+
+export class GoogleSheetWorkbook implements WorkbookPort {
+  /** The tabs (ids, grid sizes) as of the last read, keyed by the version it returned. */
+  private lastRead: { version: string; sheets: SheetRef[] } | null = null;
+
+  constructor(
+    private readonly sheets: sheets_v4.Sheets,
+    private readonly drive: drive_v3.Drive,
+    readonly spreadsheetId: string,
+    private readonly retry: RetryOptions = {},
+  ) {}
+
+  async read(): Promise<{ snapshot: WorkbookSnapshot; version: string }> {
+    try {
+      const { snapshot, sheets } = await readSpreadsheet(this.sheets, this.spreadsheetId, this.retry);
+      const version = contentVersion(snapshot);
+      this.lastRead = { version, sheets };
+      return { snapshot, version };
+    } catch (e) {
+      if (e instanceof GoogleCallError && e.status === 404) {
+        throw new WorkbookUnusableError({ code: 'not-found', path: this.spreadsheetId });
+      }
+      throw e;
+    }
+  }
+
+  async write(edits: SheetEdits, version: string): Promise<string> {
+    // Returns '' : the version after a write is not known without another call (the 2-call budget).
+    // The requests name tabs by the sheetIds of one particular read: edits computed from
+    // any other content must not be applied with them.
+    if (!this.lastRead || this.lastRead.version !== version) throw new WorkbookChangedError();
+    const requests = buildWriteRequests(edits, this.lastRead.sheets);
+    this.lastRead = null; // tabs may be added below: the next write needs a new read
+    if (requests.length === 0) return '';
+    await withRetry(
+      'Sheets spreadsheets.batchUpdate',
+      (s) =>
+        this.sheets.spreadsheets.batchUpdate(
+          { spreadsheetId: this.spreadsheetId, requestBody: { requests, includeSpreadsheetInResponse: false } },
+          s,
+        ),
+      this.retry,
+    );
+    return '';
+  }
+
+  async version(): Promise<string> {
+    const res = await withRetry(
+      'Drive files.get',
+      (s) => this.drive.files.get({ fileId: this.spreadsheetId, fields: 'version', supportsAllDrives: true }, s),
+      this.retry,
+    );
+    const v = res.data.version;
+    if (v === undefined || v === null) throw new Error('Drive files.get returned no version');
+    return `drive:${v}`;
+  }
+}
+
+/** Names exactly the content read: same tabs, same values → same version. */
+export function contentVersion(snapshot: WorkbookSnapshot): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([snapshot.title, snapshot.tabs]));
+  return `sha256:${h.digest('hex')}`;
+}

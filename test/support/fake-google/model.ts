@@ -1,0 +1,134 @@
+/**
+ * The fake's in-memory spreadsheets, shaped like the Sheets v4 resources they answer with.
+ * Cells are kept sparse (`"row,col"` → cell) and plain, so a whole spreadsheet can be
+ * deep-copied with structuredClone for atomic batches.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+
+export type ExtendedValue = sheets_v4.Schema$ExtendedValue;
+export type CellData = sheets_v4.Schema$CellData;
+
+export interface FakeCell {
+  userEnteredValue?: ExtendedValue;
+  effectiveValue?: ExtendedValue;
+  userEnteredFormat?: sheets_v4.Schema$CellFormat;
+  note?: string;
+  dataValidation?: sheets_v4.Schema$DataValidationRule;
+}
+
+export interface FakeSheet {
+  properties: {
+    sheetId: number;
+    title: string;
+    index: number;
+    gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number };
+  };
+  cells: Record<string, FakeCell>;
+  protectedRanges: sheets_v4.Schema$ProtectedRange[];
+  conditionalFormats: sheets_v4.Schema$ConditionalFormatRule[];
+  charts: sheets_v4.Schema$EmbeddedChart[];
+}
+
+export interface FakeSpreadsheet {
+  spreadsheetId: string;
+  properties: { title: string; locale?: string; timeZone?: string };
+  sheets: FakeSheet[];
+  /** Drive's `version`: goes up on every change. */
+  version: number;
+  /** For protected range and chart ids. */
+  nextObjectId: number;
+}
+
+/** An error the fake answers with, in Google's JSON error shape. */
+export class FakeApiError extends Error {
+  constructor(readonly status: number, message: string, readonly reason = statusName(status)) {
+    super(message);
+  }
+}
+
+export function statusName(status: number): string {
+  return (
+    { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' }[
+      status
+    ] ?? 'UNKNOWN'
+  );
+}
+
+export const key = (r: number, c: number) => `${r},${c}`;
+
+export function newSheet(sheetId: number, title: string, index: number, rowCount = 1000, columnCount = 26): FakeSheet {
+  return {
+    properties: { sheetId, title, index, gridProperties: { rowCount, columnCount } },
+    cells: {},
+    protectedRanges: [],
+    conditionalFormats: [],
+    charts: [],
+  };
+}
+
+export function sheetById(ss: FakeSpreadsheet, sheetId: number | null | undefined): FakeSheet {
+  const s = ss.sheets.find((x) => x.properties.sheetId === (sheetId ?? 0));
+  if (!s) throw new FakeApiError(400, `No grid with id: ${sheetId ?? 0}`);
+  return s;
+}
+
+export function sheetByTitle(ss: FakeSpreadsheet, title: string): FakeSheet | undefined {
+  return ss.sheets.find((x) => x.properties.title.toLowerCase() === title.toLowerCase());
+}
+
+export function reindex(ss: FakeSpreadsheet): void {
+  ss.sheets.forEach((s, i) => (s.properties.index = i));
+}
+
+const VALUE_KINDS = ['stringValue', 'numberValue', 'boolValue', 'formulaValue', 'errorValue'] as const;
+
+/** Sets what a person or a client entered; the effective value follows (formulas are not evaluated). */
+export function setEntered(cell: FakeCell, v: ExtendedValue | undefined | null, effective?: ExtendedValue): void {
+  if (!v || Object.keys(v).length === 0) {
+    delete cell.userEnteredValue;
+    delete cell.effectiveValue;
+    return;
+  }
+  const kinds = VALUE_KINDS.filter((k) => v[k] !== undefined && v[k] !== null);
+  if (kinds.length !== 1) throw new FakeApiError(400, `Invalid value: exactly one kind of value must be set, got ${kinds.join(', ') || 'none'}`);
+  if (kinds[0] === 'errorValue') throw new FakeApiError(400, 'Invalid value: errorValue cannot be entered');
+  if (kinds[0] === 'numberValue' && !Number.isFinite(v.numberValue)) throw new FakeApiError(400, 'Invalid value: numberValue must be finite');
+  cell.userEnteredValue = structuredClone(v);
+  if (v.formulaValue !== undefined && v.formulaValue !== null) {
+    if (effective) cell.effectiveValue = structuredClone(effective);
+    else delete cell.effectiveValue;
+  } else {
+    cell.effectiveValue = structuredClone(v);
+  }
+}
+
+export function isEmptyCell(c: FakeCell): boolean {
+  return Object.keys(c).length === 0;
+}
+
+/** The cell as `spreadsheets.get` shows it. */
+export function cellOut(c: FakeCell | undefined): CellData {
+  if (!c) return {};
+  const out: CellData = {};
+  if (c.userEnteredValue) out.userEnteredValue = structuredClone(c.userEnteredValue);
+  if (c.effectiveValue) out.effectiveValue = structuredClone(c.effectiveValue);
+  if (c.userEnteredFormat) {
+    out.userEnteredFormat = structuredClone(c.userEnteredFormat);
+    if (c.userEnteredFormat.numberFormat) out.effectiveFormat = { numberFormat: structuredClone(c.userEnteredFormat.numberFormat) };
+  }
+  if (c.note !== undefined) out.note = c.note;
+  if (c.dataValidation) out.dataValidation = structuredClone(c.dataValidation);
+  return out;
+}
+
+/** Rows × columns actually holding something. */
+export function usedExtent(s: FakeSheet): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const k of Object.keys(s.cells)) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, c + 1);
+  }
+  return { rows, cols };
+}

@@ -1,0 +1,430 @@
+/**
+ * A loopback HTTP server speaking the parts of Sheets v4, Drive v3 and Gmail v1 that thidua
+ * uses, so tests run the real `@googleapis/*` clients (pointed here with `rootUrl`) against
+ * it. It counts requests per endpoint and can be told to fail or hang the next requests.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseA1 } from '../../../functions/core/a1.js';
+import { applyRequests } from './batch.js';
+import {
+  FakeApiError,
+  cellOut,
+  key,
+  newSheet,
+  reindex,
+  setEntered,
+  sheetByTitle,
+  statusName,
+  usedExtent,
+  type ExtendedValue,
+  type FakeCell,
+  type FakeSheet,
+  type FakeSpreadsheet,
+} from './model.js';
+import type { sheets_v4 } from '@googleapis/sheets';
+
+export type Endpoint = 'sheets.get' | 'sheets.create' | 'sheets.batchUpdate' | 'drive.files.get' | 'gmail.send';
+
+export interface Fault {
+  /** Only requests to this endpoint; default: any. */
+  endpoint?: Endpoint;
+  /** How many matching requests; default 1. */
+  times?: number;
+  /** Answer with this status (429, 500, 503 …) … */
+  status?: number;
+  /** … or never answer (until the client gives up or the server closes). */
+  hang?: boolean;
+}
+
+export interface SentMail {
+  userId: string;
+  raw: Buffer;
+}
+
+/** One request as received, for tests that check what a client actually sent. */
+export interface LoggedRequest {
+  endpoint: Endpoint | 'unknown';
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+}
+
+export interface FakeGoogleOptions {
+  /** When set, requests must carry `Authorization: Bearer <token>`. */
+  token?: string;
+}
+
+export class FakeGoogle {
+  readonly spreadsheets = new Map<string, FakeSpreadsheet>();
+  readonly sent: SentMail[] = [];
+  readonly log: LoggedRequest[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly faults: Fault[] = [];
+  private readonly hanging = new Set<ServerResponse>();
+  private nextId = 1;
+
+  private constructor(private readonly server: Server, readonly rootUrl: string, private readonly options: FakeGoogleOptions) {}
+
+  static async start(options: FakeGoogleOptions = {}): Promise<FakeGoogle> {
+    let fake: FakeGoogle | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeGoogle(server, `http://127.0.0.1:${port}/`, options);
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ── counting and faults ──────────────────────────────────────────────────
+
+  /** Requests received for `endpoint` (faulted ones included). */
+  count(endpoint: Endpoint): number {
+    return this.counts.get(endpoint) ?? 0;
+  }
+
+  /** All Sheets API requests, whatever the method. */
+  sheetsCalls(): number {
+    return this.count('sheets.get') + this.count('sheets.create') + this.count('sheets.batchUpdate');
+  }
+
+  resetCounts(): void {
+    this.counts.clear();
+    this.log.length = 0;
+  }
+
+  /** The requests received for `endpoint`, oldest first. */
+  requests(endpoint: Endpoint): LoggedRequest[] {
+    return this.log.filter((r) => r.endpoint === endpoint);
+  }
+
+  inject(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  // ── helpers for tests ────────────────────────────────────────────────────
+
+  /** Adds a spreadsheet, as if a person had made it; returns its id. */
+  addSpreadsheet(title: string, tabs: { name: string; cells?: Record<string, FakeCell>; rowCount?: number; columnCount?: number }[]): string {
+    const id = `fake-sheet-${this.nextId++}`;
+    const ss: FakeSpreadsheet = { spreadsheetId: id, properties: { title }, sheets: [], version: 1, nextObjectId: 1_000 };
+    tabs.forEach((t, i) => {
+      const sheet = newSheet(i === 0 ? 0 : 100 + i, t.name, i, t.rowCount, t.columnCount);
+      sheet.cells = structuredClone(t.cells ?? {});
+      ss.sheets.push(sheet);
+    });
+    this.spreadsheets.set(id, ss);
+    return id;
+  }
+
+  spreadsheet(id: string): FakeSpreadsheet {
+    const ss = this.spreadsheets.get(id);
+    if (!ss) throw new Error(`no fake spreadsheet ${id}`);
+    return ss;
+  }
+
+  tab(id: string, title: string): FakeSheet {
+    const s = sheetByTitle(this.spreadsheet(id), title);
+    if (!s) throw new Error(`no tab "${title}" in ${id}`);
+    return s;
+  }
+
+  cell(id: string, title: string, a1: string): FakeCell | undefined {
+    const { row, col } = parseA1(a1);
+    return this.tab(id, title).cells[key(row, col)];
+  }
+
+  /** What was entered in a cell: `{stringValue: …}`, `{numberValue: …}` … or undefined. */
+  entered(id: string, title: string, a1: string): ExtendedValue | undefined {
+    return this.cell(id, title, a1)?.userEnteredValue;
+  }
+
+  /** A person types into a cell (or empties it); Drive's version goes up. */
+  editAsPerson(id: string, title: string, a1: string, value: string | number | boolean | null): void {
+    const sheet = this.tab(id, title);
+    const { row, col } = parseA1(a1);
+    const k = key(row, col);
+    const cell = sheet.cells[k] ?? {};
+    const v: ExtendedValue | undefined =
+      value === null ? undefined : typeof value === 'string' ? { stringValue: value } : typeof value === 'number' ? { numberValue: value } : { boolValue: value };
+    setEntered(cell, v);
+    if (Object.keys(cell).length === 0) delete sheet.cells[k];
+    else sheet.cells[k] = cell;
+    this.spreadsheet(id).version++;
+  }
+
+  /** Puts a cell exactly as given (formulas with their computed value, formats …). */
+  putCell(id: string, title: string, a1: string, cell: FakeCell): void {
+    const { row, col } = parseA1(a1);
+    this.tab(id, title).cells[key(row, col)] = structuredClone(cell);
+    this.spreadsheet(id).version++;
+  }
+
+  /** A person deletes a tab. */
+  deleteTabAsPerson(id: string, title: string): void {
+    const ss = this.spreadsheet(id);
+    ss.sheets = ss.sheets.filter((s) => s !== this.tab(id, title));
+    reindex(ss);
+    ss.version++;
+  }
+
+  // ── HTTP ─────────────────────────────────────────────────────────────────
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const route = this.route(req.method ?? 'GET', url.pathname);
+    const endpoint = route?.endpoint ?? 'unknown';
+    this.counts.set(endpoint, (this.counts.get(endpoint) ?? 0) + 1);
+    const body = await readBody(req);
+    this.log.push({ endpoint, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: tryJson(body) });
+    try {
+      if (!route) throw new FakeApiError(404, `No such endpoint: ${req.method} ${url.pathname}`);
+      const fault = this.takeFault(route.endpoint);
+      if (fault?.hang) {
+        this.hanging.add(res);
+        res.on('close', () => this.hanging.delete(res));
+        return;
+      }
+      if (fault?.status) throw new FakeApiError(fault.status, `Injected fault ${fault.status}`);
+      if (this.options.token !== undefined && req.headers.authorization !== `Bearer ${this.options.token}`) {
+        throw new FakeApiError(401, 'Request is missing required authentication credential.');
+      }
+      const answer = route.handler(url, body, req);
+      send(res, 200, answer);
+    } catch (e) {
+      if (e instanceof FakeApiError) send(res, e.status, { error: { code: e.status, message: e.message, status: e.reason } });
+      else send(res, 500, { error: { code: 500, message: String(e), status: statusName(500) } });
+    }
+  }
+
+  private takeFault(endpoint: Endpoint): Fault | undefined {
+    const list = this.faults;
+    const i = list.findIndex((f) => !f.endpoint || f.endpoint === endpoint);
+    if (i < 0) return undefined;
+    const f = list[i]!;
+    f.times = (f.times ?? 1) - 1;
+    if (f.times <= 0) list.splice(i, 1);
+    return f;
+  }
+
+  private route(
+    method: string,
+    path: string,
+  ): { endpoint: Endpoint; handler: (url: URL, body: Buffer, req: IncomingMessage) => unknown } | undefined {
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && path === '/v4/spreadsheets') {
+      return { endpoint: 'sheets.create', handler: (_u, body) => this.create(json(body)) };
+    }
+    if (method === 'POST' && (m = /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      return { endpoint: 'sheets.batchUpdate', handler: (_u, body) => this.batchUpdate(id, json(body)) };
+    }
+    if (method === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      return { endpoint: 'sheets.get', handler: (u) => this.get(id, u) };
+    }
+    if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      return { endpoint: 'drive.files.get', handler: () => this.driveFile(id) };
+    }
+    if (method === 'POST' && (m = /^\/(upload\/)?gmail\/v1\/users\/([^/]+)\/messages\/send$/.exec(path))) {
+      const userId = decodeURIComponent(m[2]!);
+      const upload = Boolean(m[1]);
+      return { endpoint: 'gmail.send', handler: (u, body, req) => this.gmailSend(userId, upload, u, body, req) };
+    }
+    return undefined;
+  }
+
+  private get(id: string, url: URL): sheets_v4.Schema$Spreadsheet {
+    const ss = this.spreadsheets.get(id);
+    if (!ss) throw new FakeApiError(404, 'Requested entity was not found.');
+    const fields = url.searchParams.get('fields') ?? '';
+    const withData = url.searchParams.get('includeGridData') === 'true' || /\bdata\b|rowData/.test(fields);
+    const ranges = url.searchParams.getAll('ranges').map((r) => parseRange(ss, r));
+    const sheets: sheets_v4.Schema$Sheet[] = [];
+    for (const sheet of ss.sheets) {
+      const mine = ranges.filter((r) => r.sheet === sheet);
+      if (ranges.length > 0 && mine.length === 0) continue;
+      const out: sheets_v4.Schema$Sheet = { properties: structuredClone(sheet.properties) };
+      if (withData) out.data = (mine.length ? mine : [{ sheet, r0: 0, c0: 0, r1: undefined, c1: undefined }]).map((r) => gridData(sheet, r));
+      if (sheet.protectedRanges.length) out.protectedRanges = structuredClone(sheet.protectedRanges);
+      if (sheet.conditionalFormats.length) out.conditionalFormats = structuredClone(sheet.conditionalFormats);
+      if (sheet.charts.length) out.charts = structuredClone(sheet.charts);
+      sheets.push(out);
+    }
+    return { spreadsheetId: id, spreadsheetUrl: urlOf(id), properties: structuredClone(ss.properties), sheets };
+  }
+
+  private batchUpdate(id: string, body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
+    const ss = this.spreadsheets.get(id);
+    if (!ss) throw new FakeApiError(404, 'Requested entity was not found.');
+    // All or nothing: apply to a copy, keep it only if every request went through.
+    const draft = structuredClone(ss);
+    const replies = applyRequests(draft, body.requests ?? (undefined as any));
+    draft.version = ss.version + 1;
+    this.spreadsheets.set(id, draft);
+    return { spreadsheetId: id, replies };
+  }
+
+  private create(body: sheets_v4.Schema$Spreadsheet): sheets_v4.Schema$Spreadsheet {
+    const id = `fake-sheet-${this.nextId++}`;
+    const ss: FakeSpreadsheet = {
+      spreadsheetId: id,
+      properties: { title: body.properties?.title ?? 'Untitled spreadsheet', locale: body.properties?.locale ?? 'en_US', timeZone: body.properties?.timeZone ?? 'Etc/GMT' },
+      sheets: [],
+      version: 1,
+      nextObjectId: 1_000,
+    };
+    const given = body.sheets?.length ? body.sheets : [{ properties: { sheetId: 0, title: 'Sheet1' } }];
+    for (const s of given) {
+      const p = s.properties ?? {};
+      const title = p.title ?? `Sheet${ss.sheets.length + 1}`;
+      if (sheetByTitle(ss, title)) throw new FakeApiError(400, `A sheet with the name "${title}" already exists.`);
+      const sheetId = p.sheetId ?? ss.nextObjectId++;
+      if (ss.sheets.some((x) => x.properties.sheetId === sheetId)) throw new FakeApiError(400, `Duplicate sheetId ${sheetId}`);
+      const sheet = newSheet(sheetId, title, ss.sheets.length, p.gridProperties?.rowCount ?? 1000, p.gridProperties?.columnCount ?? 26);
+      if (p.gridProperties?.frozenRowCount) sheet.properties.gridProperties.frozenRowCount = p.gridProperties.frozenRowCount;
+      for (const grid of s.data ?? []) {
+        (grid.rowData ?? []).forEach((row, i) =>
+          (row.values ?? []).forEach((cd, j) => {
+            const r = (grid.startRow ?? 0) + i;
+            const c = (grid.startColumn ?? 0) + j;
+            const g = sheet.properties.gridProperties;
+            if (r >= g.rowCount || c >= g.columnCount) throw new FakeApiError(400, `Data for '${title}' exceeds its grid`);
+            const cell: FakeCell = {};
+            setEntered(cell, cd.userEnteredValue);
+            if (cd.userEnteredFormat) cell.userEnteredFormat = structuredClone(cd.userEnteredFormat);
+            if (cd.note) cell.note = cd.note;
+            if (cd.dataValidation) cell.dataValidation = structuredClone(cd.dataValidation);
+            if (Object.keys(cell).length) sheet.cells[key(r, c)] = cell;
+          }),
+        );
+      }
+      ss.sheets.push(sheet);
+    }
+    this.spreadsheets.set(id, ss);
+    return {
+      spreadsheetId: id,
+      spreadsheetUrl: urlOf(id),
+      properties: structuredClone(ss.properties),
+      sheets: ss.sheets.map((s) => ({ properties: structuredClone(s.properties) })),
+    };
+  }
+
+  private driveFile(id: string): Record<string, unknown> {
+    const ss = this.spreadsheets.get(id);
+    if (!ss) throw new FakeApiError(404, `File not found: ${id}.`);
+    // Drive's `version` is an int64, sent as a string.
+    return { id, name: ss.properties.title, mimeType: 'application/vnd.google-apps.spreadsheet', version: String(ss.version) };
+  }
+
+  private gmailSend(userId: string, upload: boolean, url: URL, body: Buffer, req: IncomingMessage): Record<string, unknown> {
+    let raw: Buffer;
+    if (upload) {
+      if (url.searchParams.get('uploadType') !== 'media') throw new FakeApiError(400, 'The fake accepts only uploadType=media uploads');
+      if (!String(req.headers['content-type'] ?? '').startsWith('message/rfc822')) throw new FakeApiError(400, 'Media upload must be message/rfc822');
+      raw = body;
+    } else {
+      const msg = json(body) as { raw?: string };
+      if (typeof msg.raw !== 'string' || !/^[A-Za-z0-9_-]*={0,2}$/.test(msg.raw)) {
+        throw new FakeApiError(400, "Invalid value for ByteString: 'raw' must be base64url");
+      }
+      raw = Buffer.from(msg.raw, 'base64url');
+    }
+    if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(raw.toString('utf8'))) throw new FakeApiError(400, 'Invalid RFC 2822 message: no header');
+    this.sent.push({ userId, raw });
+    const id = `msg-${this.sent.length}`;
+    return { id, threadId: `thread-${this.sent.length}`, labelIds: ['SENT'] };
+  }
+}
+
+// ── plumbing ───────────────────────────────────────────────────────────────
+
+interface Area {
+  sheet: FakeSheet;
+  r0: number;
+  c0: number;
+  r1: number | undefined;
+  c1: number | undefined;
+}
+
+/** `'Tab name'!A1:C10`, `Tab!B2`, `Tab`, `A1:B2` (first tab). */
+function parseRange(ss: FakeSpreadsheet, text: string): Area {
+  const bang = text.lastIndexOf('!');
+  let title = bang >= 0 ? text.slice(0, bang) : '';
+  const cells = bang >= 0 ? text.slice(bang + 1) : text;
+  if (title.startsWith("'") && title.endsWith("'")) title = title.slice(1, -1).replace(/''/g, "'");
+  let sheet = title ? sheetByTitle(ss, title) : undefined;
+  if (bang < 0) {
+    sheet = sheetByTitle(ss, unquote(text));
+    if (sheet) return { sheet, r0: 0, c0: 0, r1: undefined, c1: undefined };
+    sheet = ss.sheets[0];
+  }
+  if (!sheet) throw new FakeApiError(400, `Unable to parse range: ${text}`);
+  const m = /^([A-Z]+\d+)(?::([A-Z]+\d+))?$/i.exec(cells);
+  if (!m) throw new FakeApiError(400, `Unable to parse range: ${text}`);
+  const a = parseA1(m[1]!);
+  const b = m[2] ? parseA1(m[2]) : a;
+  return { sheet, r0: a.row, c0: a.col, r1: b.row + 1, c1: b.col + 1 };
+}
+
+function unquote(s: string): string {
+  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+}
+
+function gridData(sheet: FakeSheet, area: Area): sheets_v4.Schema$GridData {
+  const used = usedExtent(sheet);
+  const r1 = Math.min(area.r1 ?? used.rows, used.rows);
+  const c1 = Math.min(area.c1 ?? used.cols, used.cols);
+  const rowData: sheets_v4.Schema$RowData[] = [];
+  for (let r = area.r0; r < r1; r++) {
+    const values: sheets_v4.Schema$CellData[] = [];
+    for (let c = area.c0; c < c1; c++) values.push(cellOut(sheet.cells[key(r, c)]));
+    while (values.length && Object.keys(values[values.length - 1]!).length === 0) values.pop();
+    rowData.push(values.length ? { values } : {});
+  }
+  while (rowData.length && !rowData[rowData.length - 1]!.values) rowData.pop();
+  return { startRow: area.r0, startColumn: area.c0, rowData };
+}
+
+function urlOf(id: string): string {
+  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tryJson(body: Buffer): any {
+  try {
+    return body.length ? JSON.parse(body.toString('utf8')) : undefined;
+  } catch {
+    return body.toString('utf8');
+  }
+}
+
+function json(body: Buffer): any {
+  try {
+    return body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    throw new FakeApiError(400, 'Invalid JSON payload received.');
+  }
+}
