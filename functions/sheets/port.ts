@@ -10,9 +10,11 @@ export interface WorkbookPort {
   /**
    * One atomic write of `edits`. Where the backend can tell, it refuses with
    * `WorkbookChangedError` if the workbook is no longer at `version` (a person saved in
-   * between): the caller then starts the run again on the new content.
+   * between): the caller then starts the run again on the new content. Returns the
+   * version the workbook has after the write (so a watcher can tell our own save from a
+   * person's), or '' where the backend cannot tell cheaply.
    */
-  write(edits: SheetEdits, version: string): Promise<void>;
+  write(edits: SheetEdits, version: string): Promise<string>;
   /** A cheap "did it change" look (file stat, Drive `version`), without reading the content. */
   version(): Promise<string>;
 }
@@ -24,16 +26,4 @@ export class WorkbookChangedError extends Error {
   }
 }
 
-export type UnusableReason =
-  | { code: 'not-found'; path: string }
-  | { code: 'not-a-workbook'; path: string; detail?: string }
-  | { code: 'missing-tab'; tab: string }
-  | { code: 'missing-header'; tab: string; header: string };
-
-/** The workbook cannot be used at all: the run writes nothing and exits 2. */
-export class WorkbookUnusableError extends Error {
-  constructor(readonly reason: UnusableReason) {
-    super(`workbook unusable: ${JSON.stringify(reason)}`);
-    this.name = 'WorkbookUnusableError';
-  }
-}
+export { WorkbookUnusableError, type UnusableReason } from '../core/unusable.js';

@@ -1,0 +1,100 @@
+/**
+ * One run, the same whatever started it and wherever the workbook lives (ARCHITECTURE.md):
+ * read once → evaluate (pure) → write once → emails → log. A person saving between our
+ * read and write wins: the run starts again on their content.
+ */
+import { createHash } from 'node:crypto';
+import type { WorkbookSnapshot } from './core/cell.js';
+import { describeChanges, inputsOf } from './core/changes.js';
+import { buildEdits, type TriggerLabel } from './core/edits.js';
+import { evaluate, type EvaluationDetail } from './core/evaluate.js';
+import type { JsonEmail } from './core/report.js';
+import { WorkbookUnusableError } from './core/unusable.js';
+import type { Evaluation } from './core/model.js';
+import { formatDateTime } from './core/format.js';
+import type { Ledger, RunTrigger } from './ledger/port.js';
+import { WorkbookChangedError, type WorkbookPort } from './sheets/port.js';
+import { LOG_HEADERS, TAB } from '../sheets-schema/layout.js';
+
+/** What a run does with its emails: previews, and delivery when asked. Returns JSON rows and `Nhật ký` lines. */
+export type MailStep = (ev: Evaluation, ctx: { now: number; source: string; url?: string }) => Promise<{ emails: JsonEmail[]; log: string[] }>;
+
+export interface RunOptions {
+  workbook: WorkbookPort;
+  ledger: Ledger;
+  /** Ledger key of this cluster (spreadsheet id, or `file:<path>`). */
+  cluster: string;
+  trigger: RunTrigger & TriggerLabel;
+  now: () => number;
+  mail?: MailStep;
+  /** Attempts when a person keeps saving between our read and write. */
+  maxAttempts?: number;
+}
+
+export type RunResult =
+  | { outcome: 'ok'; evaluation: Evaluation; emails: JsonEmail[]; version: string; snapshot: WorkbookSnapshot }
+  | { outcome: 'unusable'; error: WorkbookUnusableError };
+
+export async function runOnce(o: RunOptions): Promise<RunResult> {
+  const runId = await o.ledger.startRun({ cluster: o.cluster, trigger: o.trigger, startedAt: o.now() });
+  const attempts = o.maxAttempts ?? 5;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const { snapshot, version } = await o.workbook.read();
+      const detail = evaluate(snapshot);
+      const ev = detail.evaluation;
+      const previous = await o.ledger.getSnapshot(o.cluster);
+      const inputs = inputsOf(ev);
+      const changes = previous ? describeChanges(previous.units, inputs, ev.settings.language) : [];
+      try {
+        const written = await o.workbook.write(
+          buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: changes }),
+          version,
+        );
+        await o.ledger.putSnapshot(o.cluster, { units: inputs, takenAt: o.now() });
+        const mail = o.mail ? await o.mail(ev, { now: o.now(), source: snapshot.title, ...(snapshot.url ? { url: snapshot.url } : {}) }) : { emails: [], log: [] };
+        const finalVersion = mail.log.length ? await appendLog(o, ev, mail.log, written) : written;
+        await o.ledger.finishRun(runId, {
+          finishedAt: o.now(), outcome: 'ok', inputHash: hashInputs(inputs), version: finalVersion,
+          counts: counts(detail, mail.emails.length), message: null,
+        });
+        return { outcome: 'ok', evaluation: ev, emails: mail.emails, version: finalVersion, snapshot };
+      } catch (e) {
+        if (e instanceof WorkbookChangedError && attempt < attempts) continue;
+        throw e;
+      }
+    }
+  } catch (e) {
+    const unusable = e instanceof WorkbookUnusableError;
+    await o.ledger.finishRun(runId, {
+      finishedAt: o.now(), outcome: unusable ? 'unusable' : e instanceof WorkbookChangedError ? 'conflict' : 'failed',
+      inputHash: null, version: null, counts: null, message: e instanceof Error ? e.message : String(e),
+    });
+    if (unusable) return { outcome: 'unusable', error: e };
+    throw e;
+  }
+}
+
+/** Delivery lines go to `Nhật ký` in a second, append-only write; a person's save in between wins and the lines wait for the next run's log in the ledger. */
+async function appendLog(o: RunOptions, ev: Evaluation, lines: string[], version: string): Promise<string> {
+  const when = formatDateTime(o.now());
+  const source = ev.settings.language === 'vi' ? 'Gửi thư' : 'Mail';
+  try {
+    return await o.workbook.write(
+      { cells: [], tabs: [], notes: [], append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: lines.map((l) => [when, source, l]) }] },
+      version,
+    );
+  } catch (e) {
+    if (e instanceof WorkbookChangedError) return version;
+    throw e;
+  }
+}
+
+function counts(detail: EvaluationDetail, emails: number) {
+  const errors = detail.evaluation.issues.filter((i) => i.severity === 'error').length;
+  return { units: detail.evaluation.units.length, errors, warnings: detail.evaluation.issues.length - errors, emails };
+}
+
+function hashInputs(inputs: unknown): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
