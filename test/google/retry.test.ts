@@ -104,7 +104,7 @@ describe('withRetry', () => {
   it('does not retry a timeout when told the call must not be repeated', async () => {
     const r = recorder();
     let calls = 0;
-    const err = await withRetry('send', () => { calls++; return new Promise(() => {}); }, { ...r.opts, timeoutMs: 10, retryTimeouts: false }).catch((e) => e);
+    const err = await withRetry('send', () => { calls++; return new Promise<never>(() => {}); }, { ...r.opts, timeoutMs: 10, retryTimeouts: false }).catch((e: GoogleCallError) => e);
     expect(err).toBeInstanceOf(GoogleCallError);
     expect(err.timedOut).toBe(true);
     expect(calls).toBe(1);

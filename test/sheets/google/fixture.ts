@@ -2,7 +2,7 @@
  * A cluster workbook as `thidua init` lays it out (names from sheets-schema/layout.ts),
  * with any number of units, and a run's edits for it.
  */
-import type { Cell, OutValue, SheetEdits, WorkbookSnapshot } from '../../../functions/core/cell.js';
+import type { Cell, CellEdit, OutValue, SheetEdits, WorkbookSnapshot } from '../../../functions/core/cell.js';
 import {
   CRITERIA_HEADERS,
   ENTRY_HEADERS,
@@ -74,7 +74,7 @@ export function clusterWorkbook(units: number): WorkbookSnapshot {
 
 /** What a run of the core would hand the adapter for `clusterWorkbook(units)`. */
 export function runEdits(units: number): SheetEdits {
-  const cells = [];
+  const cells: CellEdit[] = [];
   const ranking: OutValue[][] = [Object.values(RANKING_HEADERS)];
   for (let i = 0; i < units; i++) {
     const tab = unitCode(i);
