@@ -1,0 +1,77 @@
+/** The `thidua` command: parses arguments and hands each subcommand to its own module. */
+import { resolve } from 'node:path';
+import { parse, UsageError, USAGE } from './cli/args.js';
+import { FileExistsError, exists, initWorkbook } from './cli/init.js';
+import { runCommand } from './cli/run.js';
+import { startWatching } from './cli/watch.js';
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { positionals, options } = parse(argv);
+    const [command, ...rest] = positionals;
+    switch (command) {
+      case 'init': {
+        const file = need(rest[0], 'FILE.xlsx');
+        await initWorkbook(file, options);
+        process.stderr.write(`Đã tạo ${file}${options.sample ? ' (bảng tính mẫu của Khối thi đua các tổ chức chính trị - xã hội tỉnh, năm 2023)' : ''}\n`);
+        return 0;
+      }
+      case 'run':
+        return await runCommand(need(rest[0], 'FILE.xlsx'), options);
+      case 'watch':
+        return await watchUntilInterrupted(need(rest[0], 'FILE.xlsx'), options);
+      case 'start': {
+        const file = rest[0] ?? 'sample.xlsx';
+        if (!(await exists(file))) {
+          await initWorkbook(file, { sample: true, force: false });
+          process.stderr.write(`Đã tạo bảng tính mẫu ${resolve(file)} — mở bằng Excel hoặc LibreOffice, sửa số liệu và lưu: kết quả được chấm lại.\n`);
+        }
+        return await watchUntilInterrupted(file, options);
+      }
+      case 'remind':
+        return await (await import('./cli/remind.js')).remindCommand(need(rest[0], 'FILE.xlsx'), options);
+      case 'serve':
+        return await (await import('./cli/serve.js')).serveCommand(options);
+      case 'google':
+        if (rest[0] !== 'setup') throw new UsageError('thidua google setup --from FILE.xlsx');
+        return await (await import('./cli/google-setup.js')).googleSetupCommand(options);
+      case undefined:
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return command ? 0 : 1;
+      default:
+        throw new UsageError(`Không có lệnh "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${USAGE}\n`);
+      return 1;
+    }
+    if (e instanceof FileExistsError) {
+      process.stderr.write(`Tệp ${e.message} đã có; không ghi đè. Dùng --force nếu thật sự muốn tạo lại.\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function need(v: string | undefined, what: string): string {
+  if (!v) throw new UsageError(`Thiếu ${what}`);
+  return v;
+}
+
+/** Runs now, then on every save, until Ctrl-C (SIGINT) or SIGTERM. */
+async function watchUntilInterrupted(file: string, options: Parameters<typeof startWatching>[1]): Promise<number> {
+  const log = (s: string) => process.stdout.write(s + '\n');
+  const w = startWatching(file, options, log);
+  await w.trigger();
+  log(`\nĐang theo dõi ${resolve(file)} — lưu tệp để chấm lại; Ctrl-C để dừng.`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await w.stop();
+  log('Đã dừng.');
+  return 0;
+}

@@ -1,0 +1,27 @@
+/** `thidua run FILE`: one run; exit 0 when it completed whatever it found, 2 when the workbook cannot be used. */
+import { describeUnusable } from '../core/unusable.js';
+import { jsonReport } from '../core/report.js';
+import { openLocal } from '../local.js';
+import { runOnce, type MailStep } from '../pipeline.js';
+import type { Options } from './args.js';
+import { clock } from './args.js';
+import { rankingTable } from './print.js';
+import { localMail } from './mail.js';
+
+export async function runCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
+  const local = openLocal(file, o.ledger);
+  try {
+    const now = clock(o.now);
+    const mail: MailStep = localMail({ cluster: local.cluster, outbox: o.outbox, send: o.send, ...(o.smtp ? { smtp: o.smtp } : {}), now });
+    const result = await runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now, mail });
+    if (result.outcome === 'unusable') {
+      err.write(describeUnusable(result.error.reason) + '\n');
+      return 2;
+    }
+    if (o.json) out.write(JSON.stringify(jsonReport(result.evaluation, result.emails), null, 2) + '\n');
+    else out.write(rankingTable(result.evaluation) + '\n');
+    return 0;
+  } finally {
+    await local.ledger.close();
+  }
+}
