@@ -1,0 +1,165 @@
+/**
+ * The bar chart of totals in the summary email, drawn without a browser: an SVG built
+ * here, rasterised by resvg with the DejaVu Sans font shipped in templates/fonts (it has
+ * every Vietnamese glyph; system fonts are not loaded, so the picture is the same on
+ * every machine). Mail clients show the PNG inline (cid); SVG would be blocked.
+ */
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { formatPoints } from '../core/format.js';
+import type { Lang } from '../core/model.js';
+import type { AwardClass, SummaryFacts } from './facts.js';
+import { templatesDir } from './templates.js';
+
+const WIDTH = 680;
+const PAD = 20;
+const ROW = 36;
+const TOP = 64;
+/** Rasterised at twice the displayed width: sharp on high-density screens. */
+const PIXEL_RATIO = 2;
+const FONT = 'DejaVu Sans';
+
+const COLOUR: Record<AwardClass, string> = {
+  flag: '#b3261e',
+  cert: '#c98a0c',
+  vote: '#6a4c93',
+  none: '#5b7ba6',
+};
+
+const WORDS: Record<Lang, { title: string; scale: (n: string) => string; excellent: string; vote: string; none: string; alt: string; points: string }> = {
+  vi: {
+    title: 'Tổng điểm của các đơn vị',
+    scale: (n) => `Thang điểm ${n}`,
+    excellent: 'Mức Xuất sắc',
+    vote: 'Cần bỏ phiếu',
+    none: 'Chưa đề nghị khen thưởng',
+    alt: 'Biểu đồ tổng điểm',
+    points: 'điểm',
+  },
+  en: {
+    title: 'Total points by unit',
+    scale: (n) => `Scale of ${n}`,
+    excellent: 'Excellent',
+    vote: 'Needs a vote',
+    none: 'No award proposed',
+    alt: 'Chart of total points',
+    points: 'points',
+  },
+};
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function clip(s: string, max: number): string {
+  const t = s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** Gridline step: a fifth of the scale, rounded to 1, 2 or 5 × 10ⁿ. */
+function niceStep(max: number): number {
+  const raw = max / 5;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+function ranked(f: SummaryFacts) {
+  return f.rows.filter((r) => r.status !== 'missing' && r.rank !== null);
+}
+
+/** What the chart shows, in words: the alt text of the image. */
+export function chartAlt(f: SummaryFacts): string {
+  const w = WORDS[f.lang];
+  const items = ranked(f).map((r) => `${r.rank}. ${r.name}: ${formatPoints(r.total, f.lang)}`);
+  return `${w.alt} (${w.scale(String(f.cluster.scale)).toLocaleLowerCase(f.lang)}): ${items.join('; ')}`;
+}
+
+export function chartSvg(f: SummaryFacts): string {
+  const w = WORDS[f.lang];
+  const rows = ranked(f);
+  const scale = f.cluster.scale > 0 ? f.cluster.scale : 100;
+  const top = Math.max(scale, ...rows.map((r) => r.total / 100));
+  const step = niceStep(top);
+  const domain = Math.ceil(top / step) * step;
+  const x0 = PAD;
+  const x1 = WIDTH - PAD - 56;
+  const xOf = (points: number) => x0 + (Math.max(0, points) / domain) * (x1 - x0);
+  const axisY = TOP + rows.length * ROW + 4;
+  const classes = (['flag', 'cert', 'vote', 'none'] as AwardClass[]).filter((c) => rows.some((r) => r.awardClass === c));
+  const height = axisY + 28 + (classes.length > 0 ? 34 : 0);
+
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`);
+  out.push(`<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="${PAD}" y="26" font-size="16" font-weight="bold" fill="#1f1f1f">${esc(w.title)}</text>`);
+  out.push(`<text x="${PAD}" y="46" font-size="12" fill="#555555">${esc(w.scale(String(scale)))}</text>`);
+
+  for (let v = 0; v <= domain + 1e-9; v += step) {
+    const x = xOf(v).toFixed(1);
+    out.push(`<line x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${axisY}" stroke="#e3e3e3" stroke-width="1"/>`);
+    out.push(`<text x="${x}" y="${axisY + 16}" font-size="11" fill="#666666" text-anchor="middle">${esc(formatPoints(Math.round(v * 100), f.lang))}</text>`);
+  }
+
+  const ex = f.cluster.excellent * scale;
+  if (ex > 0 && ex <= domain) {
+    const x = xOf(ex).toFixed(1);
+    out.push(`<line x1="${x}" y1="${TOP - 10}" x2="${x}" y2="${axisY}" stroke="#b3261e" stroke-width="1.2" stroke-dasharray="4 3"/>`);
+    out.push(`<text x="${x}" y="${TOP - 14}" font-size="11" fill="#b3261e" text-anchor="middle">${esc(`${w.excellent} ≥ ${formatPoints(Math.round(ex * 100), f.lang)}`)}</text>`);
+  }
+
+  rows.forEach((r, i) => {
+    const y = TOP + i * ROW;
+    const end = xOf(r.total / 100);
+    out.push(`<text x="${x0}" y="${y + 8}" font-size="12.5" fill="#1f1f1f" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(`${r.rank}. ${clip(r.name, 80)}`)}</text>`);
+    out.push(`<rect x="${x0}" y="${y + 13}" width="${Math.max(1, end - x0).toFixed(1)}" height="15" rx="2" fill="${COLOUR[r.awardClass]}"/>`);
+    out.push(`<text x="${(end + 6).toFixed(1)}" y="${y + 25}" font-size="12.5" font-weight="bold" fill="#1f1f1f" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(formatPoints(r.total, f.lang))}</text>`);
+  });
+
+  if (classes.length > 0) {
+    const label: Record<AwardClass, string> = { flag: f.flagLabel, cert: f.certificateLabel, vote: w.vote, none: w.none };
+    let x = PAD;
+    const y = axisY + 42;
+    for (const c of classes) {
+      const text = clip(label[c], 40);
+      out.push(`<rect x="${x}" y="${y - 10}" width="12" height="12" rx="2" fill="${COLOUR[c]}"/>`);
+      out.push(`<text x="${x + 18}" y="${y}" font-size="12" fill="#333333">${esc(text)}</text>`);
+      // No text metrics without a layout engine: an average DejaVu Sans glyph is ~0,6 em.
+      x += 18 + Math.ceil(text.length * 12 * 0.6) + 22;
+    }
+  }
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+export interface Chart {
+  png: Buffer;
+  svg: string;
+  alt: string;
+  /** Displayed size in CSS pixels (the PNG has twice as many). */
+  width: number;
+  height: number;
+}
+
+export function renderChart(f: SummaryFacts): Chart | null {
+  if (ranked(f).length === 0) return null;
+  const svg = chartSvg(f);
+  const fonts = join(templatesDir(), 'fonts');
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: WIDTH * PIXEL_RATIO },
+    background: '#ffffff',
+    font: {
+      fontFiles: [join(fonts, 'DejaVuSans.ttf'), join(fonts, 'DejaVuSans-Bold.ttf')],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT,
+    },
+  });
+  const image = resvg.render();
+  return {
+    png: image.asPng(),
+    svg,
+    alt: chartAlt(f),
+    width: WIDTH,
+    height: Math.round(image.height / PIXEL_RATIO),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Which emails a run sends, fully rendered: the summary to `Email nhận báo cáo`, a
+ * scorecard to each unit with an email, and — near the deadline — a reminder to each
+ * unit that has not submitted or still has errors. Pure apart from reading templates.
+ */
+import type { Evaluation, UnitResult } from '../core/model.js';
+import { renderChart } from './chart.js';
+import type { EmailDraft, InlineImage, PlanContext } from './draft.js';
+import { reminderFacts, scorecardFacts, summaryFacts, type Facts } from './facts.js';
+import { contentHash, idempotencyKey, normalizeRecipients } from './key.js';
+import { renderEmail } from './render.js';
+
+function periodOf(ev: Evaluation): string {
+  return `${ev.settings.year ?? ''} ${ev.settings.period}`.trim();
+}
+
+function keyFor(ev: Evaluation, ctx: PlanContext, kind: string, to: string[], content: string): string {
+  return idempotencyKey({ cluster: ctx.cluster, period: periodOf(ev), kind, to, content });
+}
+
+function draft(
+  ev: Evaluation,
+  ctx: PlanContext,
+  facts: Facts,
+  to: string[],
+  unit: UnitResult | null,
+  key: string,
+  chart?: { cid: string; alt: string; image: InlineImage },
+): EmailDraft {
+  const r = renderEmail(facts, { asOf: ctx.asOf, chartCid: chart?.cid ?? null, chartAlt: chart?.alt ?? null });
+  return {
+    kind: facts.kind,
+    cluster: ctx.cluster,
+    unit: unit?.code ?? null,
+    lang: ev.settings.language,
+    to,
+    toName: unit?.name ?? null,
+    subject: r.subject,
+    html: r.html,
+    text: r.text,
+    attachments: chart ? [chart.image] : [],
+    key,
+  };
+}
+
+function summaryDraft(ev: Evaluation, ctx: PlanContext): EmailDraft | null {
+  const to = normalizeRecipients(ev.settings.reportTo);
+  if (to.length === 0) return null;
+  const facts = summaryFacts(ev, ctx);
+  const key = keyFor(ev, ctx, 'summary', to, contentHash(facts));
+  const c = renderChart(facts);
+  const cid = `tong-diem.${key.slice(0, 16)}@thidua`;
+  const chart = c
+    ? { cid, alt: c.alt, image: { filename: 'tong-diem.png', contentType: 'image/png', content: c.png, cid } }
+    : undefined;
+  return draft(ev, ctx, facts, to, null, key, chart);
+}
+
+/** The summary (when there are recipients) and one scorecard per unit with an email. */
+export function planReports(ev: Evaluation, ctx: PlanContext): EmailDraft[] {
+  const out: EmailDraft[] = [];
+  const summary = summaryDraft(ev, ctx);
+  if (summary) out.push(summary);
+  for (const u of ev.units) {
+    const to = normalizeRecipients(u.emails);
+    if (to.length === 0) continue;
+    const facts = scorecardFacts(ev, u, ctx);
+    out.push(draft(ev, ctx, facts, to, u, keyFor(ev, ctx, `scorecard:${u.code}`, to, contentHash(facts))));
+  }
+  return out;
+}
+
+/** Whole days from `from` to `to` (yyyy-mm-dd), calendar days, no time zone involved. */
+export function daysBetween(from: string, to: string): number {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}
+
+/**
+ * Reminders from `Nhắc trước (ngày)` days before `Hạn nộp` through the deadline day, to each
+ * unit with an email that has not submitted or still has errors. The key holds the day
+ * and not the content: at most one reminder per unit per day, even if its errors change.
+ */
+export function planReminders(ev: Evaluation, ctx: PlanContext & { today: string }): EmailDraft[] {
+  const deadline = ev.settings.deadline;
+  if (!deadline) return [];
+  const daysLeft = daysBetween(ctx.today, deadline);
+  if (daysLeft < 0 || daysLeft > Math.max(0, ev.settings.remindDays)) return [];
+  const out: EmailDraft[] = [];
+  for (const u of ev.units) {
+    if (u.status === 'ok') continue;
+    const to = normalizeRecipients(u.emails);
+    if (to.length === 0) continue;
+    const facts = reminderFacts(ev, u, { deadline, daysLeft }, ctx);
+    const key = keyFor(ev, ctx, `reminder:${u.code}`, to, `day:${ctx.today}`);
+    out.push(draft(ev, ctx, facts, to, u, key));
+  }
+  return out;
+}

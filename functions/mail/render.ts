@@ -1,0 +1,54 @@
+/**
+ * One email's three renderings from its facts: subject (one line), HTML with the CSS
+ * inlined by juice (Gmail drops most <style>; Outlook needs attributes on tables), and
+ * the plain-text alternative with the same facts.
+ */
+import juice from 'juice';
+import type { Facts } from './facts.js';
+import { loadTemplates } from './templates.js';
+
+export interface Rendered {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface RenderExtras {
+  /** yyyy-mm-dd the data is as of: shown in the subject and header, never in the key. */
+  asOf: string;
+  /** Content-ID of the inline chart, when the email has one. */
+  chartCid?: string | null;
+  /** Alt text of the chart: every unit's total, so a reader without images loses nothing. */
+  chartAlt?: string | null;
+}
+
+export function renderEmail(facts: Facts, extras: RenderExtras): Rendered {
+  const t = loadTemplates();
+  const kind = t.kinds[facts.lang][facts.kind];
+  const view = { ...facts, asOf: extras.asOf, chartCid: extras.chartCid ?? null, chartAlt: extras.chartAlt ?? null };
+  const html = juice(kind.html(view), {
+    extraCss: t.css,
+    removeStyleTags: true,
+    preserveMediaQueries: true,
+    preserveFontFaces: false,
+    // bgcolor / align / valign / width attributes from the CSS, for Outlook's Word engine.
+    applyAttributesTableElements: true,
+    applyWidthAttributes: true,
+    applyHeightAttributes: false,
+    insertPreservedExtraCss: false,
+  });
+  return {
+    // A header is one line: sheet text with a line break must not split it.
+    subject: kind.subject(view).replace(/\s+/g, ' ').trim(),
+    html,
+    text: tidyText(kind.text(view)),
+  };
+}
+
+/** Templates leave blank runs where blocks are skipped: at most one blank line, CRLF-free. */
+function tidyText(s: string): string {
+  return s
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim() + '\n';
+}
