@@ -1,0 +1,80 @@
+/**
+ * `thidua watch`: a save through a temp file and a rename (how editors save) re-scores
+ * once; lock files and our own writes do not start runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startWatching } from '../../functions/cli/watch.js';
+import { initWorkbook } from '../../functions/cli/init.js';
+import { Options } from '../../functions/cli/args.js';
+import { openLocal } from '../../functions/local.js';
+import { applyEdits } from '../../functions/sheets/xlsx/write.js';
+import { readXlsx } from '../../functions/sheets/xlsx/read.js';
+import { tempDir } from '../support/cli.js';
+
+async function until(what: () => boolean | Promise<boolean>, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await what()) return;
+    await sleep(50);
+  }
+  throw new Error('timed out waiting');
+}
+
+describe('thidua watch', () => {
+  it('re-scores once per save, ignores lock files, never re-runs itself', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    await initWorkbook(file, { sample: true, force: false });
+    const local = openLocal(file);
+    const lines: string[] = [];
+    const w = startWatching(file, Options.parse({ outbox: join(dir, 'outbox') }), (s) => lines.push(s), local);
+    try {
+      await w.trigger();
+      const runs = async () => (await local.ledger.recentRuns(local.cluster, 100)).length;
+      expect(await runs()).toBe(1);
+
+      // LibreOffice opens the file: a lock file appears beside it. Not a reason to run.
+      writeFileSync(join(dir, '.~lock.khoi.xlsx#'), 'user,host');
+      await sleep(800);
+      await w.idle();
+      expect(await runs()).toBe(1);
+
+      // A person raises HPN's date to a real one and saves the way editors do: temp file, then rename.
+      const bytes = new Uint8Array(readFileSync(file));
+      const hpn = readXlsx(bytes, 'x').tabs.find((t) => t.name === 'HPN')!;
+      const row = hpn.rows.findIndex((r) => r[0]?.v === '3.1');
+      const edited = applyEdits(bytes, { cells: [{ tab: 'HPN', row, col: 4, value: '14/12/2023' }], tabs: [], append: [], notes: [] });
+      writeFileSync(join(dir, 'khoi.xlsx.tmp'), edited);
+      renameSync(join(dir, 'khoi.xlsx.tmp'), file);
+
+      await until(async () => (await runs()) === 2);
+      await sleep(800); // our own write must not start a third run
+      await w.idle();
+      expect(await runs()).toBe(2);
+      expect(lines.at(-1)).toMatch(/HPN\s+Hội Liên hiệp Phụ nữ tỉnh\s+80,1\s+Tốt/);
+    } finally {
+      await w.stop();
+    }
+  });
+});
+
+describe('thidua watch in a terminal', () => {
+  it('prints the ranking, then stops cleanly on Ctrl-C', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    await initWorkbook(file, { sample: true, force: false });
+    const child = spawn(process.execPath, ['bin/thidua.js', 'watch', file, '--outbox', join(dir, 'outbox')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    await until(() => out.includes('Ctrl-C'), 30_000);
+    expect(out).toMatch(/1\s+HND\s+Hội Nông dân tỉnh\s+94,41/);
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('Đã dừng.');
+  });
+});
