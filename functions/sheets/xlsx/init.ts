@@ -1,0 +1,279 @@
+/**
+ * A new cluster workbook (`thidua init`), built with exceljs: fine for a file made from
+ * nothing (the patcher in write.ts is what touches people's files afterwards).
+ * Every header explains itself in a note; the columns the system writes are grey.
+ */
+import ExcelJS from 'exceljs';
+import type { OutValue } from '../../core/cell.js';
+import { foldAccents } from '../../core/text.js';
+import {
+  CRITERIA_HEADERS,
+  ENTRY_HEADERS,
+  ISSUE_HEADERS,
+  LOG_HEADERS,
+  RANKING_HEADERS,
+  RULE,
+  SETTING,
+  SETTINGS_HEADERS,
+  TAB,
+  UNIT_HEADERS,
+} from '../../../sheets-schema/layout.js';
+
+export interface InitUnit {
+  code: string;
+  name: string;
+  email: string;
+  /** Accounts allowed to edit the unit's tab, as typed (`,` or `;` separated). */
+  editors: string;
+  /** Reason the unit cannot be proposed for an award, or null. */
+  noAward: string | null;
+}
+
+export interface InitCriterion {
+  code: string;
+  content: string;
+  max: number | null;
+  /** A `Cách tính` name (RULE), or null on a group. */
+  rule: string | null;
+  param: number | null;
+}
+
+export interface InitEntry {
+  code: string;
+  target?: OutValue;
+  actual?: OutValue;
+  self?: OutValue;
+  evidence?: OutValue;
+  review?: OutValue;
+}
+
+export interface InitContent {
+  /** `Cấu hình` rows: key (SETTING) and value. */
+  settings: [string, OutValue][];
+  units: InitUnit[];
+  criteria: InitCriterion[];
+  /** Pre-filled inputs per unit code (e.g. targets given by the cluster, or a sample's data). */
+  entries: Record<string, InitEntry[]>;
+}
+
+/** Spare rows below the data that still get dropdowns and highlighting. */
+const SPARE_ROWS = 50;
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const SYSTEM_HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } };
+const SYSTEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+const SYSTEM_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF595959' } };
+const ISSUE_ROW_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4D6' } };
+
+const SYSTEM_NOTE = 'Hệ thống tự ghi lại trang này sau mỗi lần chấm; không nhập vào đây.';
+
+const RULE_LIST = Object.values(RULE).join(',');
+
+export async function createWorkbook(content: InitContent): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'thidua';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+
+  settingsTab(wb, content.settings);
+  unitsTab(wb, content.units);
+  criteriaTab(wb, content.criteria);
+  const scored = content.criteria.filter((c) => !isGroup(c, content.criteria));
+  for (const u of content.units) unitTab(wb, u.code, scored, content.entries[u.code] ?? []);
+  rankingTab(wb, content.criteria);
+  simpleTab(wb, TAB.issues, [...ISSUE_HEADERS], [14, 8, 10, 12, 90], {
+    'Đơn vị': 'Mã đơn vị có vấn đề (trống: vấn đề của các trang chung).',
+    'Ô': 'Ô có vấn đề, trên trang của đơn vị (ví dụ E5).',
+    'Tiêu chí': 'Mã tiêu chí của dòng có vấn đề.',
+    'Mức độ': 'Lỗi: giá trị không dùng được, tiêu chí được 0 điểm. Cảnh báo: giá trị vẫn được dùng nhưng cần xem lại.',
+    'Nội dung': 'Vấn đề là gì và cần nhập lại thế nào.',
+  }, SYSTEM_NOTE);
+  simpleTab(wb, TAB.log, [...LOG_HEADERS], [20, 16, 100], {
+    'Thời điểm': 'Thời điểm ghi (ngày giờ).',
+    'Nguồn': 'Điều gì khiến hệ thống chấm lại (sửa bảng tính, lịch hẹn, lệnh chạy…).',
+    'Nội dung': 'Những gì đã thay đổi và kết quả lần chấm.',
+  }, 'Hệ thống chỉ ghi thêm dòng, không xoá; không nhập vào đây.');
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** `1` is a group when `1.1` exists. */
+function isGroup(c: InitCriterion, all: InitCriterion[]): boolean {
+  return all.some((o) => o !== c && o.code.startsWith(`${c.code}.`));
+}
+
+function header(ws: ExcelJS.Worksheet, labels: string[], notes: Record<string, string>, system: Set<string> = new Set()): void {
+  const row = ws.getRow(1);
+  labels.forEach((label, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = label;
+    cell.font = { bold: true };
+    cell.fill = system.has(label) ? SYSTEM_HEADER_FILL : HEADER_FILL;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
+    const note = notes[label];
+    if (note) cell.note = note;
+  });
+  row.height = 30;
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }];
+}
+
+function widths(ws: ExcelJS.Worksheet, w: number[]): void {
+  w.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+}
+
+function put(cell: ExcelJS.Cell, v: OutValue | undefined): void {
+  if (v !== undefined && v !== null) cell.value = v;
+}
+
+function listValidation(ws: ExcelJS.Worksheet, col: number, fromRow: number, toRow: number, list: string, prompt: string): void {
+  for (let r = fromRow; r <= toRow; r++) {
+    ws.getCell(r, col).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${list}"`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Giá trị không có trong danh sách',
+      error: prompt,
+    };
+  }
+}
+
+function settingsTab(wb: ExcelJS.Workbook, settings: [string, OutValue][]): void {
+  const ws = wb.addWorksheet(TAB.settings);
+  header(ws, [SETTINGS_HEADERS.key, SETTINGS_HEADERS.value], {
+    [SETTINGS_HEADERS.key]: 'Tên mục cấu hình. Giữ nguyên tên các mục có sẵn; mục không nhận ra được sẽ có cảnh báo.',
+    [SETTINGS_HEADERS.value]:
+      'Giá trị của mục: chữ; số (1.250 hoặc 12,5); tỷ lệ (90%); ngày (dd/mm/yyyy); email cách nhau bằng dấu , hoặc ;. Để trống để dùng giá trị mặc định.',
+  });
+  widths(ws, [28, 70]);
+  settings.forEach(([key, value], i) => {
+    ws.getCell(i + 2, 1).value = key;
+    put(ws.getCell(i + 2, 2), value);
+    if (foldAccents(key) === foldAccents(SETTING.language)) {
+      listValidation(ws, 2, i + 2, i + 2, 'vi,en', 'Chọn vi (tiếng Việt) hoặc en (English).');
+    }
+  });
+}
+
+function unitsTab(wb: ExcelJS.Workbook, units: InitUnit[]): void {
+  const ws = wb.addWorksheet(TAB.units);
+  const h = UNIT_HEADERS;
+  header(ws, [h.code, h.name, h.email, h.editors, h.noAward], {
+    [h.code]: 'Mã đơn vị: 1–20 ký tự gồm chữ, số, - và _ (ví dụ HND). Mỗi đơn vị có một trang tính mang đúng tên này.',
+    [h.name]: 'Tên đầy đủ của đơn vị, dùng trong bảng xếp hạng và thư gửi đi.',
+    [h.email]: 'Email liên hệ của đơn vị: nhận phiếu điểm và thư nhắc hạn nộp.',
+    [h.editors]: 'Các tài khoản được nhập liệu trên trang của đơn vị, cách nhau bằng dấu , hoặc ;',
+    [h.noAward]: 'Để trống, hoặc ghi lý do đơn vị không được đề nghị khen thưởng năm nay (ví dụ: đang bị thanh tra). Đơn vị vẫn được chấm điểm và xếp hạng.',
+  });
+  widths(ws, [12, 40, 32, 40, 36]);
+  units.forEach((u, i) => {
+    const row = ws.getRow(i + 2);
+    row.getCell(1).value = u.code;
+    row.getCell(2).value = u.name;
+    put(row.getCell(3), u.email);
+    put(row.getCell(4), u.editors);
+    put(row.getCell(5), u.noAward);
+  });
+}
+
+function criteriaTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
+  const ws = wb.addWorksheet(TAB.criteria);
+  const h = CRITERIA_HEADERS;
+  header(ws, [h.code, h.content, h.maxPoints, h.rule, h.param], {
+    [h.code]: 'Mã phân cấp: 1, 1.1, 1.2, 2, 2.1… Dòng có mã là phần đầu của mã khác (1 của 1.1) là nhóm; các dòng còn lại là tiêu chí được chấm.',
+    [h.content]: 'Nội dung tiêu chí, như trong bản giao ước thi đua.',
+    [h.maxPoints]:
+      'Điểm tối đa của tiêu chí (với Trừ: mức trừ tối đa), ví dụ 10 hoặc 7,5. Ở dòng nhóm có thể để trống; nếu ghi thì nên bằng tổng các tiêu chí con.',
+    [h.rule]: `Cách tính điểm, chọn trong danh sách: ${Object.values(RULE).join(', ')}. Để trống ở dòng nhóm.`,
+    [h.param]: 'Tham số của cách tính: điểm mỗi lần (Theo lần, Thưởng, Trừ); điểm trừ mỗi ngày chậm (Đúng hạn). Để trống nếu cách tính không cần.',
+  });
+  widths(ws, [10, 70, 12, 18, 10]);
+  criteria.forEach((c, i) => {
+    const row = ws.getRow(i + 2);
+    row.getCell(1).value = c.code;
+    row.getCell(2).value = c.content;
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    put(row.getCell(3), c.max);
+    put(row.getCell(4), c.rule);
+    put(row.getCell(5), c.param);
+    if (isGroup(c, criteria)) row.font = { bold: true };
+  });
+  listValidation(ws, 4, 2, criteria.length + 1 + SPARE_ROWS, RULE_LIST, `Chọn một cách tính: ${Object.values(RULE).join(', ')}.`);
+}
+
+function unitTab(wb: ExcelJS.Workbook, code: string, scored: InitCriterion[], entries: InitEntry[]): void {
+  const ws = wb.addWorksheet(code);
+  const h = ENTRY_HEADERS;
+  const labels = [h.code, h.content, h.maxPoints, h.target, h.actual, h.selfScore, h.evidence, h.reviewScore, h.points, h.check];
+  header(
+    ws,
+    labels,
+    {
+      [h.code]: 'Mã tiêu chí, khớp với trang Tiêu chí. Dòng được nhận theo mã, không theo vị trí: có thể sắp xếp lại các dòng.',
+      [h.content]: 'Nội dung tiêu chí (để đọc; lấy từ trang Tiêu chí).',
+      [h.maxPoints]: 'Điểm tối đa của tiêu chí (lấy từ trang Tiêu chí).',
+      [h.target]: 'Chỉ tiêu được giao: số (1.250 hoặc 12,5) hoặc ngày hạn (dd/mm/yyyy) tuỳ cách tính. Có thể do cụm điền sẵn.',
+      [h.actual]: 'Kết quả thực hiện: số (1.250 hoặc 12,5), tỷ lệ (113%), ngày (dd/mm/yyyy) hoặc Đạt/Không đạt tuỳ cách tính.',
+      [h.selfScore]: 'Điểm đơn vị tự chấm: số từ 0 đến Điểm chuẩn (ví dụ 8 hoặc 7,5).',
+      [h.evidence]: 'Minh chứng: đường dẫn tới văn bản, báo cáo, hình ảnh… hoặc ghi chú ngắn nơi lưu.',
+      [h.reviewScore]: 'Điểm do cụm (trưởng, phó cụm) chấm lại; khi có sẽ thay cho Tự chấm. Đơn vị không nhập cột này.',
+      [h.points]: 'Điểm hệ thống tính được cho tiêu chí. Hệ thống tự ghi sau mỗi lần chấm; không nhập vào cột này.',
+      [h.check]: 'Lỗi hoặc cảnh báo của dòng này, do hệ thống ghi; dòng có nội dung ở đây được tô màu. Không nhập vào cột này.',
+    },
+    new Set([h.points, h.check]),
+  );
+  widths(ws, [8, 50, 11, 13, 14, 10, 40, 10, 10, 60]);
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const last = scored.length + 1 + SPARE_ROWS;
+  scored.forEach((c, i) => {
+    const row = ws.getRow(i + 2);
+    const e = byCode.get(c.code);
+    row.getCell(1).value = c.code;
+    row.getCell(2).value = c.content;
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    put(row.getCell(3), c.max);
+    put(row.getCell(4), e?.target);
+    put(row.getCell(5), e?.actual);
+    put(row.getCell(6), e?.self);
+    put(row.getCell(7), e?.evidence);
+    put(row.getCell(8), e?.review);
+    if (c.rule !== null && foldAccents(c.rule) === foldAccents(RULE.passFail)) {
+      listValidation(ws, 5, i + 2, i + 2, 'Đạt,Không đạt', 'Chọn Đạt hoặc Không đạt.');
+    }
+  });
+  // The system's columns: grey on every row people may fill, including spare ones.
+  for (let r = 2; r <= last; r++) {
+    for (const col of [9, 10]) {
+      const cell = ws.getCell(r, col);
+      cell.fill = SYSTEM_FILL;
+      cell.font = SYSTEM_FONT;
+    }
+  }
+  ws.addConditionalFormatting({
+    ref: `A2:J${last}`,
+    rules: [{ type: 'expression', priority: 1, formulae: ['LEN($J2)>0'], style: { fill: ISSUE_ROW_FILL } }],
+  });
+}
+
+function rankingTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
+  const h = RANKING_HEADERS;
+  const groups = criteria.filter((c) => !c.code.includes('.') && isGroup(c, criteria)).map((g) => `${g.code}. ${g.content}`);
+  const labels = [h.rank, h.code, h.name, ...groups, h.bonus, h.deduction, h.total, h.grade, h.award, h.status];
+  const notes: Record<string, string> = {
+    [h.rank]: 'Thứ hạng theo Tổng điểm (bằng điểm thì xét tổng điểm các tiêu chí, rồi điểm trừ ít hơn).',
+    [h.total]: 'Tổng điểm = điểm các tiêu chí + điểm thưởng (không quá mức tối đa) − điểm trừ.',
+    [h.award]: 'Đề xuất của hệ thống theo bảng xếp hạng; cụm họp và quyết định.',
+  };
+  simpleTab(wb, TAB.ranking, labels, [7, 10, 36, ...groups.map(() => 14), 12, 10, 11, 16, 22, 16], notes, SYSTEM_NOTE);
+}
+
+/** A system tab: header only, each note ending with who writes the tab. */
+function simpleTab(wb: ExcelJS.Workbook, name: string, labels: string[], w: number[], notes: Record<string, string>, suffix: string): void {
+  const ws = wb.addWorksheet(name);
+  const full: Record<string, string> = {};
+  for (const l of labels) full[l] = notes[l] ? `${notes[l]} ${suffix}` : suffix;
+  header(ws, labels, full);
+  widths(ws, w);
+}

@@ -1,0 +1,102 @@
+/**
+ * Applies a run's edits to the bytes of an `.xlsx` by patching only the parts it owns:
+ * the worksheets it writes to, and workbook.xml / its relationships / content types
+ * when it adds a system tab. Every other zip entry is copied as stored, so people's
+ * charts, images, pivot tables and comments survive untouched.
+ *
+ * `edits.notes` is ignored: in an `.xlsx` issues show in the `Kiểm tra` column and tab
+ * (a unit tab's conditional format highlights the row), so input cells keep their
+ * formatting and comments exactly as people left them.
+ */
+import type { CellEdit, SheetEdits } from '../../core/cell.js';
+import { normalizeName } from '../../core/text.js';
+import { WorkbookUnusableError } from '../port.js';
+import { emptySheetXml } from './new-sheet.js';
+import { NotAWorkbookError, openPackage, type Package } from './package.js';
+import { appendRows, replaceRows, setCells, type PatchResult } from './sheet-patch.js';
+import { applyWorkbookChanges, asUtf8, mainNamespace, newSheetPart, type NewSheet } from './workbook-parts.js';
+
+export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workbook'): Uint8Array {
+  let pkg: Package;
+  try {
+    pkg = openPackage(bytes);
+  } catch (e) {
+    if (e instanceof NotAWorkbookError) throw new WorkbookUnusableError({ code: 'not-a-workbook', path, detail: e.detail });
+    throw e;
+  }
+  const w = new Writer(pkg);
+
+  const cellsByTab = new Map<string, CellEdit[]>();
+  for (const c of edits.cells) {
+    const list = cellsByTab.get(c.tab) ?? [];
+    list.push(c);
+    cellsByTab.set(c.tab, list);
+  }
+  for (const [tab, cells] of cellsByTab) {
+    const part = w.existing(tab);
+    if (!part) throw new Error(`cannot write cells: no worksheet "${tab}"`);
+    w.patch(part, (xml) => setCells(xml, cells));
+  }
+  for (const t of edits.tabs) {
+    const part = w.existing(t.name) ?? w.create(t.name, t.rows);
+    w.patch(part, (xml) => replaceRows(xml, t.rows));
+  }
+  for (const a of edits.append) {
+    const existing = w.existing(a.tab);
+    const part = existing ?? w.create(a.tab, [a.header, ...a.rows]);
+    w.patch(part, (xml) => appendRows(xml, a.header, a.rows));
+  }
+  return w.finish();
+}
+
+class Writer {
+  private readonly xml = new Map<string, string>();
+  private readonly added: NewSheet[] = [];
+  private readonly byName = new Map<string, string | null>();
+  private formulaRemoved = false;
+
+  constructor(private readonly pkg: Package) {
+    for (const s of pkg.sheets) {
+      const key = normalizeName(s.name);
+      if (!this.byName.has(key)) this.byName.set(key, s.kind === 'worksheet' ? s.part : null);
+    }
+  }
+
+  /** The worksheet part of tab `name` (matched as people type names), if there is one. */
+  existing(name: string): string | null {
+    const key = normalizeName(name);
+    if (!this.byName.has(key)) return null;
+    const part = this.byName.get(key);
+    if (!part) throw new Error(`tab "${name}" is not a worksheet we can write`);
+    return part;
+  }
+
+  create(name: string, rows: Parameters<typeof emptySheetXml>[1]): string {
+    const part = newSheetPart(this.pkg, new Set(this.added.map((a) => a.part.toLowerCase())));
+    const xml = emptySheetXml(mainNamespace(this.pkg), rows);
+    this.added.push({ name, part, xml });
+    this.xml.set(part, xml);
+    this.byName.set(normalizeName(name), part);
+    return part;
+  }
+
+  patch(part: string, f: (xml: string) => PatchResult): void {
+    const current = this.xml.get(part) ?? this.pkg.zip.text(part);
+    if (current === undefined) throw new Error(`missing part ${part}`);
+    const r = f(current);
+    this.formulaRemoved ||= r.formulaRemoved;
+    this.xml.set(part, r.xml);
+  }
+
+  finish(): Uint8Array {
+    const addedParts = new Set(this.added.map((a) => a.part));
+    for (const [part, xml] of this.xml) if (!addedParts.has(part)) this.pkg.zip.put(part, asUtf8(xml));
+    for (const a of this.added) a.xml = this.xml.get(a.part)!;
+    applyWorkbookChanges(this.pkg, {
+      added: this.added,
+      dropCalcChain: this.formulaRemoved,
+      recalcOnOpen: this.xml.size > 0,
+    });
+    return this.pkg.zip.toBytes();
+  }
+}
