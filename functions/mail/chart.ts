@@ -141,12 +141,11 @@ export interface Chart {
   height: number;
 }
 
-export function renderChart(f: SummaryFacts): Chart | null {
-  if (ranked(f).length === 0) return null;
-  const svg = chartSvg(f);
+/** SVG → PNG at `widthPx`, with the shipped fonts only. */
+export function rasterise(svg: string, widthPx: number): Buffer {
   const fonts = join(templatesDir(), 'fonts');
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: WIDTH * PIXEL_RATIO },
+    fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
     font: {
       fontFiles: [join(fonts, 'DejaVuSans.ttf'), join(fonts, 'DejaVuSans-Bold.ttf')],
@@ -154,12 +153,12 @@ export function renderChart(f: SummaryFacts): Chart | null {
       defaultFontFamily: FONT,
     },
   });
-  const image = resvg.render();
-  return {
-    png: image.asPng(),
-    svg,
-    alt: chartAlt(f),
-    width: WIDTH,
-    height: Math.round(image.height / PIXEL_RATIO),
-  };
+  return resvg.render().asPng();
+}
+
+export function renderChart(f: SummaryFacts): Chart | null {
+  if (ranked(f).length === 0) return null;
+  const svg = chartSvg(f);
+  const height = Number(/height="(\d+)"/.exec(svg)![1]);
+  return { png: rasterise(svg, WIDTH * PIXEL_RATIO), svg, alt: chartAlt(f), width: WIDTH, height };
 }

@@ -26,7 +26,7 @@ export function renderEmail(facts: Facts, extras: RenderExtras): Rendered {
   const t = loadTemplates();
   const kind = t.kinds[facts.lang][facts.kind];
   const view = { ...facts, asOf: extras.asOf, chartCid: extras.chartCid ?? null, chartAlt: extras.chartAlt ?? null };
-  const html = juice(kind.html(view), {
+  const html = juice(kind.html(view).trim(), {
     extraCss: t.css,
     removeStyleTags: true,
     preserveMediaQueries: true,

@@ -1,0 +1,138 @@
+/**
+ * Delivery on top of the ledger's outbox: pending → sending (claimed with a lease) →
+ * sent, or back to pending with exponential backoff and jitter, or failed after the
+ * last attempt. Messages are claimed one at a time, right before sending, and marked
+ * sent right after the server accepts them: the window in which a crash could send a
+ * message twice is that one step (docs/emails.md).
+ */
+import type { Ledger } from '../ledger/port.js';
+import type { EmailDraft, EmailKind } from './draft.js';
+import { buildMime } from './mime.js';
+import { mailFrom, type Sender } from './sender.js';
+import type { MailTransport } from './transport.js';
+
+export interface EnqueueResult {
+  key: string;
+  kind: EmailKind;
+  to: string[];
+  subject: string;
+  outcome: 'queued' | 'duplicate';
+}
+
+/** Stores each draft as a complete MIME message; a key seen before (in any state) is not queued again. */
+export async function enqueueDrafts(
+  ledger: Ledger,
+  drafts: readonly EmailDraft[],
+  now: number,
+  opts: { from?: Sender } = {},
+): Promise<EnqueueResult[]> {
+  const out: EnqueueResult[] = [];
+  for (const d of drafts) {
+    const raw = await buildMime(d, { from: opts.from ?? mailFrom(d.lang), date: new Date(now) });
+    const outcome = await ledger.enqueue({
+      key: d.key,
+      cluster: d.cluster,
+      kind: d.kind,
+      to: d.to,
+      subject: d.subject,
+      // nodemailer's output is 7-bit (quoted-printable / base64 bodies, encoded-word headers).
+      raw: raw.toString('utf8'),
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+    out.push({ key: d.key, kind: d.kind, to: d.to, subject: d.subject, outcome });
+  }
+  return out;
+}
+
+export interface DeliveryEvent {
+  key: string;
+  kind: string;
+  to: string[];
+  subject: string;
+  outcome: 'sent' | 'retry' | 'failed';
+  attempts: number;
+  error?: string;
+  /** When a retried message is next due, epoch ms. */
+  retryAt?: number;
+}
+
+export interface DeliverOptions {
+  /** Only this cluster's messages. */
+  cluster?: string;
+  /** Stop after this many messages in one call. */
+  limit?: number;
+  /** How long a claim holds a message; must exceed the transport's worst-case send time. */
+  leaseMs?: number;
+  /** Attempts before a message is failed for good. */
+  maxAttempts?: number;
+  /** First retry delay; doubled on each further attempt. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** The envelope sender (MAIL FROM); by default THIDUA_MAIL_FROM. */
+  from?: string;
+  /** [0, 1); injectable so tests know the delay. */
+  random?: () => number;
+  /** The time now; by default `now` plus the time elapsed since the call began. */
+  clock?: () => number;
+}
+
+export const DELIVERY_DEFAULTS = {
+  limit: 200,
+  leaseMs: 10 * 60_000,
+  maxAttempts: 8,
+  baseDelayMs: 60_000,
+  maxDelayMs: 6 * 60 * 60_000,
+} as const;
+
+/**
+ * Delay before attempt `attempts + 1`: base·2^(attempts−1), capped, with "equal jitter"
+ * (half fixed, half random) so that many clusters retrying at once do not stay in step.
+ */
+export function backoffDelay(attempts: number, o: { baseDelayMs: number; maxDelayMs: number; random: () => number }): number {
+  const exp = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exp / 2 + (exp / 2) * o.random());
+}
+
+function describe(e: unknown): string {
+  const err = e as { message?: unknown; responseCode?: unknown; code?: unknown };
+  const parts = [err.responseCode, err.code, err.message].filter((p) => p !== undefined && p !== null && p !== '');
+  return parts.map(String).join(' ').replace(/\s+/g, ' ').slice(0, 500) || String(e);
+}
+
+/** Sends every message that is due, one claim at a time. Returns what happened to each. */
+export async function deliverDue(
+  ledger: Ledger,
+  transport: MailTransport,
+  now: number,
+  opts: DeliverOptions = {},
+): Promise<DeliveryEvent[]> {
+  const o = { ...DELIVERY_DEFAULTS, random: Math.random, ...opts };
+  const started = performance.now();
+  const clock = opts.clock ?? (() => now + Math.round(performance.now() - started));
+  const envelopeFrom = opts.from ?? mailFrom().address;
+  const events: DeliveryEvent[] = [];
+  while (events.length < o.limit) {
+    const [m] = await ledger.claim(clock(), o.leaseMs, 1, o.cluster);
+    if (!m) break;
+    const base = { key: m.key, kind: m.kind, to: m.to, subject: m.subject, attempts: m.attempts };
+    try {
+      await transport.send(Buffer.from(m.raw, 'utf8'), { from: envelopeFrom, to: m.to }, m.key);
+    } catch (e) {
+      const error = describe(e);
+      if (m.attempts >= o.maxAttempts) {
+        await ledger.markFailed(m.key, error, null);
+        events.push({ ...base, outcome: 'failed', error });
+      } else {
+        const retryAt = clock() + backoffDelay(m.attempts, o);
+        await ledger.markFailed(m.key, error, retryAt);
+        events.push({ ...base, outcome: 'retry', error, retryAt });
+      }
+      continue;
+    }
+    // Accepted by the server: record it before anything else can go wrong.
+    await ledger.markSent(m.key, clock());
+    events.push({ ...base, outcome: 'sent' });
+  }
+  return events;
+}

@@ -1,0 +1,56 @@
+/**
+ * What `thidua run` does without sending: each draft as `<dir>/<kind>-<unit-or-recipient>.eml`
+ * (opens in any mail program) and `.html` (opens in a browser), the inline chart written
+ * beside it and the HTML pointing at that file instead of `cid:`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EmailDraft } from './draft.js';
+import { buildMime } from './mime.js';
+import { mailFrom, type Sender } from './sender.js';
+
+export interface PreviewFiles {
+  key: string;
+  kind: string;
+  to: string[];
+  subject: string;
+  eml: string;
+  html: string;
+  images: string[];
+}
+
+/** A file-name-safe form of a unit code or address: letters, digits, `.`, `_`, `-`, `@`. */
+function slug(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._@-]+/g, '_').slice(0, 80) || 'x';
+}
+
+export function previewBase(d: EmailDraft): string {
+  return `${d.kind}-${slug(d.unit ?? d.to[0] ?? 'bao-cao')}`;
+}
+
+export async function writePreviews(
+  drafts: readonly EmailDraft[],
+  dir: string,
+  opts: { from?: Sender; date?: Date } = {},
+): Promise<PreviewFiles[]> {
+  await mkdir(dir, { recursive: true });
+  const out: PreviewFiles[] = [];
+  for (const d of drafts) {
+    const base = previewBase(d);
+    const eml = join(dir, `${base}.eml`);
+    const html = join(dir, `${base}.html`);
+    const raw = await buildMime(d, { from: opts.from ?? mailFrom(d.lang), date: opts.date ?? new Date() });
+    await writeFile(eml, raw);
+    let page = d.html;
+    const images: string[] = [];
+    for (const a of d.attachments) {
+      const file = `${base}-${slug(a.filename)}`;
+      await writeFile(join(dir, file), a.content);
+      images.push(join(dir, file));
+      page = page.split(`cid:${a.cid}`).join(encodeURI(file));
+    }
+    await writeFile(html, page, 'utf8');
+    out.push({ key: d.key, kind: d.kind, to: d.to, subject: d.subject, eml, html, images });
+  }
+  return out;
+}
