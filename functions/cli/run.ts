@@ -12,7 +12,8 @@ export async function runCommand(file: string, o: Options, out = process.stdout,
   const local = openLocal(file, o.ledger);
   try {
     const now = clock(o.now);
-    const mail: MailStep = localMail({ cluster: local.cluster, outbox: o.outbox, send: o.send, ...(o.smtp ? { smtp: o.smtp } : {}), now });
+    const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
+    const mail: MailStep = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) });
     const result = await runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now, mail });
     if (result.outcome === 'unusable') {
       err.write(describeUnusable(result.error.reason) + '\n');

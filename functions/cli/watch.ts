@@ -25,7 +25,8 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
   const local = openedLocal ?? openLocal(file, o.ledger);
   let lastVersion = '';
   const now = clock(o.now);
-  const mail = localMail({ cluster: local.cluster, outbox: o.outbox, send: o.send, ...(o.smtp ? { smtp: o.smtp } : {}), now });
+  // Previews only: watching never sends (no email per edit); `thidua run --send` does.
+  const mail = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: false });
 
   const runs = coalesce(
     async () => {

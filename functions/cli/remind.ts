@@ -1,0 +1,50 @@
+/**
+ * `thidua remind FILE [--send] [--now YYYY-MM-DD]`: reminders to units that have not
+ * submitted or still have errors, from `Nhắc trước (ngày)` days before `Hạn nộp` until
+ * the deadline; at most one per unit per day. Scores are not rewritten; deliveries are
+ * logged in `Nhật ký`.
+ */
+import { LOG_HEADERS, TAB } from '../../sheets-schema/layout.js';
+import { evaluate } from '../core/evaluate.js';
+import { formatDateTime } from '../core/format.js';
+import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { openLocal } from '../local.js';
+import { planReminders } from '../mail/plan.js';
+import { WorkbookChangedError } from '../sheets/port.js';
+import { clock, type Options } from './args.js';
+import { deliverDrafts, vnDay } from './mail.js';
+
+export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
+  const local = openLocal(file, o.ledger);
+  try {
+    const now = clock(o.now)();
+    const { snapshot, version } = await local.workbook.read();
+    const ev = evaluate(snapshot).evaluation;
+    const today = vnDay(now);
+    const drafts = planReminders(ev, { cluster: local.cluster, asOf: today, today, workbookTitle: snapshot.title });
+    const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
+    const result = await deliverDrafts(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
+    if (result.log.length) {
+      const when = formatDateTime(now);
+      try {
+        await local.workbook.write(
+          { cells: [], tabs: [], notes: [], append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: result.log.map((l) => [when, 'Nhắc nộp', l]) }] },
+          version,
+        );
+      } catch (e) {
+        if (!(e instanceof WorkbookChangedError)) throw e; // a person's save wins; the ledger keeps the record
+      }
+    }
+    if (o.json) out.write(JSON.stringify({ emails: result.emails }, null, 2) + '\n');
+    else out.write(drafts.length ? `${drafts.length} thư nhắc${o.send ? '' : ' (xem trước trong ' + o.outbox + ')'}\n${result.log.join('\n')}\n` : 'Không có đơn vị nào cần nhắc hôm nay.\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof WorkbookUnusableError) {
+      err.write(describeUnusable(e.reason) + '\n');
+      return 2;
+    }
+    throw e;
+  } finally {
+    await local.ledger.close();
+  }
+}
