@@ -75,6 +75,27 @@ export function chartAlt(f: SummaryFacts): string {
   return `${w.alt} (${w.scale(String(f.cluster.scale)).toLocaleLowerCase(f.lang)}): ${items.join('; ')}`;
 }
 
+/** Legend entries left to right, wrapping to a new line when the next would not fit. */
+function legendLayout(f: SummaryFacts, classes: AwardClass[], top: number) {
+  const w = WORDS[f.lang];
+  const label: Record<AwardClass, string> = { flag: f.flagLabel, cert: f.certificateLabel, vote: w.vote, none: w.none };
+  const items: { cls: AwardClass; text: string; x: number; y: number }[] = [];
+  let x = PAD;
+  let y = top;
+  for (const cls of classes) {
+    const text = clip(label[cls], 48);
+    // No text metrics without a layout engine: a DejaVu Sans glyph averages under 0,62 em.
+    const width = 18 + Math.ceil(text.length * 12 * 0.62);
+    if (x > PAD && x + width > WIDTH - PAD) {
+      x = PAD;
+      y += 20;
+    }
+    items.push({ cls, text, x, y });
+    x += width + 22;
+  }
+  return { items, bottom: y };
+}
+
 export function chartSvg(f: SummaryFacts): string {
   const w = WORDS[f.lang];
   const rows = ranked(f);
@@ -87,7 +108,8 @@ export function chartSvg(f: SummaryFacts): string {
   const xOf = (points: number) => x0 + (Math.max(0, points) / domain) * (x1 - x0);
   const axisY = TOP + rows.length * ROW + 4;
   const classes = (['flag', 'cert', 'vote', 'none'] as AwardClass[]).filter((c) => rows.some((r) => r.awardClass === c));
-  const height = axisY + 28 + (classes.length > 0 ? 34 : 0);
+  const legend = legendLayout(f, classes, axisY + 42);
+  const height = classes.length > 0 ? legend.bottom + 12 : axisY + 28;
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`);
@@ -116,17 +138,9 @@ export function chartSvg(f: SummaryFacts): string {
     out.push(`<text x="${(end + 6).toFixed(1)}" y="${y + 25}" font-size="12.5" font-weight="bold" fill="#1f1f1f" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(formatPoints(r.total, f.lang))}</text>`);
   });
 
-  if (classes.length > 0) {
-    const label: Record<AwardClass, string> = { flag: f.flagLabel, cert: f.certificateLabel, vote: w.vote, none: w.none };
-    let x = PAD;
-    const y = axisY + 42;
-    for (const c of classes) {
-      const text = clip(label[c], 40);
-      out.push(`<rect x="${x}" y="${y - 10}" width="12" height="12" rx="2" fill="${COLOUR[c]}"/>`);
-      out.push(`<text x="${x + 18}" y="${y}" font-size="12" fill="#333333">${esc(text)}</text>`);
-      // No text metrics without a layout engine: an average DejaVu Sans glyph is ~0,6 em.
-      x += 18 + Math.ceil(text.length * 12 * 0.6) + 22;
-    }
+  for (const item of legend.items) {
+    out.push(`<rect x="${item.x}" y="${item.y - 10}" width="12" height="12" rx="2" fill="${COLOUR[item.cls]}"/>`);
+    out.push(`<text x="${item.x + 18}" y="${item.y}" font-size="12" fill="#333333">${esc(item.text)}</text>`);
   }
   out.push('</svg>');
   return out.join('\n');

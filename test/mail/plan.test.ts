@@ -50,9 +50,9 @@ describe('planReports', () => {
   });
 
   it('proposes the awards with their reasons, and says why the others get none', () => {
-    expect(summary.text).toContain('- Cờ thi đua: Hội Nông dân tỉnh (hạng 1, 97,5 điểm, Xuất sắc)');
-    expect(summary.text).toContain('- Bằng khen: Liên đoàn Lao động tỉnh (hạng 2, 94,17 điểm, Xuất sắc)');
-    expect(summary.text).toContain('- Bằng khen: Hội Cựu chiến binh tỉnh (hạng 3, 93,6 điểm, Xuất sắc)');
+    expect(summary.text).toContain('- Cờ thi đua: Hội Nông dân tỉnh (97,5 điểm) - dẫn đầu Khối, xếp loại Xuất sắc');
+    expect(summary.text).toContain('- Bằng khen: Liên đoàn Lao động tỉnh (94,17 điểm) - xếp thứ 2, xếp loại Xuất sắc');
+    expect(summary.text).toContain('- Bằng khen: Hội Cựu chiến binh tỉnh (93,6 điểm) - xếp thứ 3, xếp loại Xuất sắc');
     expect(summary.text).toContain('- Hội Liên hiệp Phụ nữ tỉnh: xếp loại Xuất sắc nhưng đã hết suất Bằng khen (2 suất)');
     expect(summary.html).toContain('Đề nghị Cờ thi đua: <b');
   });
