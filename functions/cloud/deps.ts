@@ -1,0 +1,97 @@
+/**
+ * How the cloud builds its ports from the environment, once per instance, on the first
+ * request that needs them (cold start: firebase-admin and the Google clients are imported
+ * here, not at the top of functions/index.ts, so `healthz` and every refused request
+ * never load them).
+ *
+ *   ledger     Firestore through firebase-admin (project from ADC / GOOGLE_CLOUD_PROJECT;
+ *              FIRESTORE_EMULATOR_HOST points it at the emulator); documents under
+ *              THIDUA_LEDGER_PREFIX (default `thidua`)
+ *   workbook   a Google Sheet per registered spreadsheet id, through the per-API clients
+ *              with Application Default Credentials (the function's service account)
+ *   allowlist  the spreadsheets registered in the ledger (`thidua google setup`,
+ *              scripts/register.ts)
+ *   mail       THIDUA_MAIL_TRANSPORT=gmail (Gmail API, domain-wide delegation as
+ *              THIDUA_MAIL_FROM) or smtp (THIDUA_SMTP_URL); none otherwise
+ */
+import type { Ledger } from '../ledger/port.js';
+import type { MailTransport } from '../mail/transport.js';
+import type { WorkbookPort } from '../sheets/port.js';
+import type { ClientOptions } from '../google/clients.js';
+import type { RetryOptions } from '../google/retry.js';
+
+export interface CloudDeps {
+  ledger: Ledger;
+  /** A fresh port for one run of a registered spreadsheet (ports keep per-read state). */
+  workbook(spreadsheetId: string): WorkbookPort;
+  /** Where mail goes; null when no transport is configured. Opened on first use. */
+  transport(): MailTransport | null;
+  /** Link shown in emails (the Google Sheet), when there is one. */
+  urlOf?(spreadsheetId: string): string | undefined;
+}
+
+export interface CloudDepsOverrides {
+  /** Where the Google clients go and with which credentials (tests: the loopback fake). */
+  google?: ClientOptions;
+  retry?: RetryOptions;
+  /** A ready ledger instead of Firestore. */
+  ledger?: Ledger;
+}
+
+export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: CloudDepsOverrides = {}): Promise<CloudDeps> {
+  const [{ GoogleSheetWorkbook }, { sheetsClient, driveClient }] = await Promise.all([
+    import('../sheets/google/adapter.js'),
+    import('../google/clients.js'),
+  ]);
+  const google = o.google ?? { auth: (await import('../google/auth.js')).workbookAuth() };
+  const sheets = sheetsClient(google);
+  const drive = driveClient(google);
+  const ledger = o.ledger ?? (await openCloudLedger(env));
+  let transport: MailTransport | null | undefined;
+  return {
+    ledger,
+    workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry),
+    transport() {
+      if (transport === undefined) transport = openCloudTransport(env, o);
+      return transport;
+    },
+    urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
+  };
+}
+
+/** The Firestore ledger of this project (also used by `thidua google setup` and scripts/register.ts). */
+export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
+  const [{ getApps, initializeApp }, { getFirestore }, { openFirestoreLedger }] = await Promise.all([
+    import('firebase-admin/app'),
+    import('firebase-admin/firestore'),
+    import('../ledger/firestore.js'),
+  ]);
+  const name = 'thidua';
+  const projectId = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
+  const app = getApps().find((a) => a.name === name) ?? initializeApp(projectId ? { projectId } : {}, name);
+  return openFirestoreLedger(getFirestore(app), env.THIDUA_LEDGER_PREFIX?.trim() || 'thidua');
+}
+
+function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides): MailTransport | null {
+  const kind = env.THIDUA_MAIL_TRANSPORT?.trim().toLowerCase() || (env.THIDUA_SMTP_URL ? 'smtp' : '');
+  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o));
+  if (kind === 'smtp') {
+    const url = env.THIDUA_SMTP_URL?.trim();
+    if (!url) throw new Error('THIDUA_MAIL_TRANSPORT=smtp nhưng chưa đặt THIDUA_SMTP_URL.');
+    return lazyTransport(async () => (await import('../mail/transports/smtp.js')).openSmtpTransport(url));
+  }
+  if (kind) throw new Error(`THIDUA_MAIL_TRANSPORT="${kind}" không hợp lệ: dùng gmail hoặc smtp.`);
+  return null;
+}
+
+/** Imports the transport's module on the first message, not on the first request. */
+function lazyTransport(open: () => Promise<MailTransport>): MailTransport {
+  let opened: Promise<MailTransport> | null = null;
+  const get = () => (opened ??= open());
+  return {
+    send: async (raw, envelope, key) => (await get()).send(raw, envelope, key),
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
+}

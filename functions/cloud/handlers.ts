@@ -1,0 +1,251 @@
+/**
+ * The HTTP functions, independent of any framework: `{method, headers, rawBody}` in,
+ * `{status, body}` out. functions/index.ts hands them to functions-framework; `thidua
+ * serve` to node:http. Every refusal (wrong method, too big, bad signature, bad JSON,
+ * unknown spreadsheet) happens before any run, write or outside call: the signature is
+ * checked before the ports are even built.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MailStep, RunResult } from '../pipeline.js';
+import { MISSING_SECRET_MESSAGE, SIGNATURE_HEADER, verifySignature, webhookSecret } from '../triggers/signature.js';
+import { coalescedRun, type Coalesced } from './coalesced-run.js';
+import type { CloudDeps } from './deps.js';
+import { errorText, jsonLog, type CloudLog } from './log.js';
+import { bearerAllowed, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
+import { EditPing, MAX_BODY_BYTES, ReconcileRequest, SendReportsRequest, parseBody } from './requests.js';
+import type { CloudTrigger } from './score.js';
+
+export interface CloudRequest {
+  method: string;
+  /** Lower-case names, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  /** The exact bytes received: what the signature covers. */
+  rawBody: Uint8Array;
+}
+
+export interface CloudResponse {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export type CloudHandler = (req: CloudRequest) => Promise<CloudResponse>;
+
+export interface CloudContext {
+  /** The ports, built once on first need. */
+  deps: () => Promise<CloudDeps>;
+  /** Read on each request (THIDUA_WEBHOOK_SECRET, THIDUA_OIDC_*); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  now?: () => number;
+  verifyIdToken?: IdTokenVerifier;
+  log?: CloudLog;
+  /** How long `sendReports` waits for a run in progress before answering 503. */
+  reportWaitMs?: number;
+  /** Spreadsheets `reconcile` looks at in parallel. */
+  concurrency?: number;
+}
+
+export interface CloudHandlers {
+  sheetEdited: CloudHandler;
+  reconcile: CloudHandler;
+  sendReports: CloudHandler;
+  healthz: CloudHandler;
+}
+
+type Auth = 'signature' | 'signature-or-oidc';
+
+const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): CloudResponse =>
+  headers ? { status, body, headers } : { status, body };
+const refuse = (status: number, error: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  reply(status, { ok: false, error, ...extra }, headers);
+
+export function cloudHandlers(ctx: CloudContext): CloudHandlers {
+  const env = () => ctx.env ?? process.env;
+  const now = ctx.now ?? Date.now;
+  const log = ctx.log ?? jsonLog;
+  let verifier = ctx.verifyIdToken;
+
+  /** Null when the request may go on; else the refusal. No I/O but the OIDC certificate fetch. */
+  async function admit(req: CloudRequest, auth: Auth): Promise<CloudResponse | null> {
+    if (req.method !== 'POST') return refuse(405, 'Chỉ nhận phương thức POST', {}, { allow: 'POST' });
+    if (req.rawBody.byteLength > MAX_BODY_BYTES) return refuse(413, `Nội dung yêu cầu quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`);
+    const secret = webhookSecret(env());
+    if (!secret) {
+      log('ERROR', 'THIDUA_WEBHOOK_SECRET missing or too short: refusing every request');
+      return refuse(500, MISSING_SECRET_MESSAGE);
+    }
+    const header = req.headers[SIGNATURE_HEADER];
+    if (header !== undefined || auth === 'signature') {
+      const v = verifySignature({ header, rawBody: req.rawBody, secret, nowMs: now() });
+      if (v.ok) return null;
+      log('WARNING', 'refused: bad signature', { reason: v.reason });
+      return refuse(401, 'Chữ ký của yêu cầu không hợp lệ', { reason: v.reason });
+    }
+    const policy = oidcPolicy(env());
+    const authorization = req.headers.authorization;
+    if (policy && typeof authorization === 'string') {
+      verifier ??= googleIdTokenVerifier();
+      if (await bearerAllowed(authorization, policy, verifier)) return null;
+      log('WARNING', 'refused: bad OIDC token');
+      return refuse(401, 'Mã xác thực OIDC không hợp lệ', { reason: 'oidc' });
+    }
+    return refuse(401, 'Yêu cầu thiếu chữ ký', { reason: 'missing' });
+  }
+
+  /** Scores `id` through the lease; `own` is work only this request can do (reports). */
+  async function coalesced(deps: CloudDeps, id: string, trigger: CloudTrigger, own?: { trigger: CloudTrigger; mail: MailStep }) {
+    let last: RunResult | null = null;
+    const run = (t: CloudTrigger, mail?: MailStep) => async () => void (last = await score(deps, id, t, mail));
+    const r: Coalesced = await coalescedRun({
+      ledger: deps.ledger,
+      name: id,
+      holder: randomUUID(),
+      now,
+      run: run(trigger),
+      ...(own ? { own: { run: run(own.trigger, own.mail), waitMs: ctx.reportWaitMs ?? 60_000 } } : {}),
+    });
+    const result = last as RunResult | null;
+    const unusable = result?.outcome === 'unusable' ? (await import('../core/unusable.js')).describeUnusable(result.error.reason) : undefined;
+    return { ...r, ...(unusable ? { unusable } : {}) };
+  }
+
+  async function score(deps: CloudDeps, id: string, trigger: CloudTrigger, mail?: MailStep): Promise<RunResult> {
+    const { scoreAndRecord } = await import('./score.js');
+    return scoreAndRecord(deps, id, trigger, now, mail);
+  }
+
+  const sheetEdited: CloudHandler = async (req) => {
+    const refused = await admit(req, 'signature');
+    if (refused) return refused;
+    const ping = parseBody(req.rawBody, EditPing);
+    if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
+    const id = ping.value.spreadsheetId;
+    try {
+      const deps = await ctx.deps();
+      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
+      const r = await coalesced(deps, id, 'edit');
+      log('INFO', 'sheetEdited', { spreadsheetId: id, ...r });
+      return r.outcome === 'queued' ? reply(202, { ok: true, queued: true }) : reply(200, { ok: true, ...r });
+    } catch (e) {
+      log('ERROR', 'sheetEdited failed', { spreadsheetId: id, error: errorText(e) });
+      return refuse(500, `Chấm điểm không thành công: ${errorText(e)}`);
+    }
+  };
+
+  const reconcile: CloudHandler = async (req) => {
+    const refused = await admit(req, 'signature-or-oidc');
+    if (refused) return refused;
+    const body = parseBody(req.rawBody, ReconcileRequest, true);
+    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
+    const { spreadsheetId, force } = body.value;
+    try {
+      const deps = await ctx.deps();
+      const clusters = await registered(deps, spreadsheetId);
+      if (!clusters) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId });
+      const results = await inParallel(clusters, ctx.concurrency ?? 4, async (c) => {
+        try {
+          if (!force) {
+            const version = await deps.workbook(c.id).version();
+            if (version === c.processedVersion) return { spreadsheetId: c.id, outcome: 'unchanged' };
+          }
+          return { spreadsheetId: c.id, ...(await coalesced(deps, c.id, force ? 'manual' : 'reconcile')) };
+        } catch (e) {
+          log('ERROR', 'reconcile failed', { spreadsheetId: c.id, error: errorText(e) });
+          return { spreadsheetId: c.id, outcome: 'failed', error: errorText(e) };
+        }
+      });
+      // Mail that failed earlier is due again after its backoff: the periodic check delivers it.
+      const delivered = await deliverPending(deps);
+      log('INFO', 'reconcile', { checked: results.length, ran: results.filter((r) => r.outcome === 'ran').length, delivered });
+      const failed = results.some((r) => r.outcome === 'failed');
+      return reply(spreadsheetId && failed ? 500 : 200, { ok: !failed, results, delivered });
+    } catch (e) {
+      log('ERROR', 'reconcile failed', { error: errorText(e) });
+      return refuse(500, `Kiểm tra định kỳ không thành công: ${errorText(e)}`);
+    }
+  };
+
+  const sendReports: CloudHandler = async (req) => {
+    const refused = await admit(req, 'signature-or-oidc');
+    if (refused) return refused;
+    const body = parseBody(req.rawBody, SendReportsRequest, true);
+    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
+    const { spreadsheetId } = body.value;
+    const mode = body.value.mode ?? (spreadsheetId ? 'reports' : 'scheduled');
+    try {
+      const deps = await ctx.deps();
+      const clusters = await registered(deps, spreadsheetId);
+      if (!clusters) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId });
+      const transport = deps.transport();
+      if (!transport) return refuse(503, 'Chưa cấu hình cách gửi thư (THIDUA_MAIL_TRANSPORT = gmail hoặc smtp)');
+      const { reportMail } = await import('./reports.js');
+      const results = [];
+      for (const c of clusters) {
+        const mail = reportMail({ ledger: deps.ledger, cluster: c.id, transport, mode });
+        try {
+          const r = await coalesced(deps, c.id, 'edit', { trigger: mode === 'reports' ? 'manual' : 'schedule', mail: mail.step });
+          const o = mail.outcome();
+          const count = (what: string) => o.delivered.filter((d) => d.outcome === what).length;
+          results.push({
+            spreadsheetId: c.id, ...r,
+            queued: o.queued.filter((q) => q.outcome === 'queued').length,
+            duplicates: o.queued.filter((q) => q.outcome === 'duplicate').length,
+            sent: count('sent'), retry: count('retry'), failed: count('failed'),
+          });
+        } catch (e) {
+          log('ERROR', 'sendReports failed', { spreadsheetId: c.id, error: errorText(e) });
+          results.push({ spreadsheetId: c.id, outcome: 'failed', error: errorText(e) });
+        }
+      }
+      log('INFO', 'sendReports', { mode, clusters: results.length });
+      // Busy or failed: the caller (Cloud Scheduler's retry, a person) asks again; the outbox
+      // keys make that safe.
+      const again = results.some((r) => r.outcome === 'busy' || r.outcome === 'failed');
+      return again
+        ? reply(503, { ok: false, error: 'Chưa gửi xong, hãy thử lại sau ít phút', mode, results }, { 'retry-after': '60' })
+        : reply(200, { ok: true, mode, results });
+    } catch (e) {
+      log('ERROR', 'sendReports failed', { error: errorText(e) });
+      return refuse(500, `Gửi báo cáo không thành công: ${errorText(e)}`);
+    }
+  };
+
+  const healthz: CloudHandler = async (req) =>
+    req.method === 'GET' || req.method === 'HEAD' ? reply(200, { ok: true }) : refuse(405, 'Chỉ nhận phương thức GET', {}, { allow: 'GET' });
+
+  /** Sent messages; a mail problem is logged, it never fails the scoring. */
+  async function deliverPending(deps: CloudDeps): Promise<number> {
+    try {
+      const transport = deps.transport();
+      if (!transport) return 0;
+      const { deliverDue } = await import('../mail/outbox.js');
+      const events = await deliverDue(deps.ledger, transport, now());
+      return events.filter((e) => e.outcome === 'sent').length;
+    } catch (e) {
+      log('ERROR', 'delivering queued mail failed', { error: errorText(e) });
+      return 0;
+    }
+  }
+
+  return { sheetEdited, reconcile, sendReports, healthz };
+}
+
+/** One registered spreadsheet (null when it is not), or all of them. */
+async function registered(deps: CloudDeps, id: string | undefined) {
+  if (id === undefined) return deps.ledger.listClusters();
+  const c = await deps.ledger.getCluster(id);
+  return c ? [c] : null;
+}
+
+async function inParallel<T, R>(items: readonly T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,26 @@
+/**
+ * One run of a registered spreadsheet, then the version it is left at. The version is
+ * taken AFTER our own write (for Google a Drive call: our batchUpdate moves Drive's
+ * version), so that `reconcile` finds it unchanged and writes nothing until someone
+ * edits. A person's edit landing between our read and that look would be recorded as
+ * seen; its own ping asks for the run that sees it (docs/cloud.md).
+ */
+import type { MailStep, RunResult } from '../pipeline.js';
+import { runOnce } from '../pipeline.js';
+import type { CloudDeps } from './deps.js';
+
+export type CloudTrigger = 'edit' | 'reconcile' | 'schedule' | 'manual';
+
+export async function scoreAndRecord(
+  deps: CloudDeps,
+  spreadsheetId: string,
+  trigger: CloudTrigger,
+  now: () => number,
+  mail?: MailStep,
+): Promise<RunResult> {
+  const workbook = deps.workbook(spreadsheetId);
+  const result = await runOnce({ workbook, ledger: deps.ledger, cluster: spreadsheetId, trigger, now, ...(mail ? { mail } : {}) });
+  // An unusable workbook is recorded as seen too: it is reported, not retried every period.
+  await deps.ledger.setProcessedVersion(spreadsheetId, await workbook.version());
+  return result;
+}
