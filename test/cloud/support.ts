@@ -104,7 +104,7 @@ export async function signedPost(
   return post(url, raw, { 'content-type': 'application/json', 'x-thidua-signature': signature, ...o.headers });
 }
 
-export async function post(url: string, raw: string | Uint8Array, headers: Record<string, string> = {}): Promise<Answer> {
+export async function post(url: string, raw: string, headers: Record<string, string> = {}): Promise<Answer> {
   const res = await fetch(url, { method: 'POST', body: raw, headers });
   return { status: res.status, body: await res.json().catch(() => null) };
 }
