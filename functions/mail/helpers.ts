@@ -25,14 +25,6 @@ export const helpers: Record<string, HelperDelegate> = {
     const { values, options } = split(args);
     return formatPoints(Number(values[0] ?? 0), langOf(options));
   },
-  /** Cents → points with 2 decimals always, for columns that line up: 9750 → "97,50". */
-  points2(...args: unknown[]) {
-    const { values, options } = split(args);
-    const s = formatPoints(Number(values[0] ?? 0), langOf(options));
-    const mark = langOf(options) === 'vi' ? ',' : '.';
-    const [i, d = ''] = s.split(mark);
-    return `${i}${mark}${d.padEnd(2, '0')}`;
-  },
   number(...args: unknown[]) {
     const { values, options } = split(args);
     return formatNumber(Number(values[0] ?? 0), langOf(options));
@@ -70,10 +62,6 @@ export const helpers: Record<string, HelperDelegate> = {
     const { values } = split(args);
     return values[0] === values[1];
   },
-  gt(...args: unknown[]) {
-    const { values } = split(args);
-    return Number(values[0]) > Number(values[1]);
-  },
   or(...args: unknown[]) {
     const { values } = split(args);
     return values.some(Boolean);
@@ -96,24 +84,5 @@ export const helpers: Record<string, HelperDelegate> = {
   len(...args: unknown[]) {
     const { values } = split(args);
     return Array.isArray(values[0]) ? values[0].length : 0;
-  },
-  /** Left-pads or right-pads text to a width, for the plain-text tables. */
-  padEnd(...args: unknown[]) {
-    const { values } = split(args);
-    return String(values[0] ?? '').padEnd(Number(values[1] ?? 0));
-  },
-  padStart(...args: unknown[]) {
-    const { values } = split(args);
-    return String(values[0] ?? '').padStart(Number(values[1] ?? 0));
-  },
-  /** Roman numerals for the report's section headings (I, II, III…). */
-  roman(...args: unknown[]) {
-    const { values } = split(args);
-    const n = Number(values[0]);
-    const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-    let out = '';
-    let rest = n;
-    for (const [v, s] of table) while (rest >= v) { out += s; rest -= v; }
-    return out;
   },
 };
