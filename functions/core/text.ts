@@ -4,7 +4,7 @@
  * (NFC from one keyboard, NFD from another) must not matter.
  */
 export function normalizeName(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('vi');
+  return s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 }
 
 export function sameName(a: string, b: string): boolean {
