@@ -3,6 +3,7 @@
  * scorecard to each unit with an email, and — near the deadline — a reminder to each
  * unit that has not submitted or still has errors. Pure apart from reading templates.
  */
+import { daysBetween } from '../core/values/dates.js';
 import type { Evaluation, UnitResult } from '../core/model.js';
 import { renderChart } from './chart.js';
 import type { EmailDraft, InlineImage, PlanContext } from './draft.js';
@@ -70,11 +71,6 @@ export function planReports(ev: Evaluation, ctx: PlanContext): EmailDraft[] {
   return out;
 }
 
-/** Whole days from `from` to `to` (yyyy-mm-dd), calendar days, no time zone involved. */
-export function daysBetween(from: string, to: string): number {
-  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((day(to) - day(from)) / 86_400_000);
-}
 
 /**
  * Reminders from `Nhắc trước (ngày)` days before `Hạn nộp` through the deadline day, to each
