@@ -1,0 +1,48 @@
+/** Handler behaviour that needs no sheet: configuration faults fail closed, with a reason a person can act on. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cloudHandlers } from '../../functions/cloud/handlers.js';
+import { signatureHeader } from '../../functions/triggers/signature.js';
+import { SECRET, tempLedger } from './support.js';
+
+const ledger = tempLedger();
+afterAll(async () => ledger.close());
+let built = 0;
+const deps = async () => {
+  built++;
+  return { ledger, workbook: () => { throw new Error('no workbook in this test'); }, transport: () => null };
+};
+const signed = (body: string) => ({
+  method: 'POST',
+  headers: { 'x-thidua-signature': signatureHeader(body, SECRET, Math.floor(Date.now() / 1000)) },
+  rawBody: Buffer.from(body),
+});
+
+describe('cloud handlers', () => {
+  it('without THIDUA_WEBHOOK_SECRET every POST is refused (500, in Vietnamese) and no port is built', async () => {
+    const h = cloudHandlers({ deps, env: {}, log: () => {} });
+    built = 0;
+    for (const f of [h.sheetEdited, h.reconcile, h.sendReports]) {
+      const r = await f(signed('{}'));
+      expect(r.status).toBe(500);
+      expect(r.body.error).toContain('THIDUA_WEBHOOK_SECRET');
+    }
+    expect(built).toBe(0);
+  });
+
+  it('sendReports without a mail transport answers 503 and says what to set', async () => {
+    await ledger.registerCluster({ id: 'sheet-a', name: 'A', registeredAt: 1 });
+    const h = cloudHandlers({ deps, env: { THIDUA_WEBHOOK_SECRET: SECRET }, log: () => {} });
+    const r = await h.sendReports(signed('{"spreadsheetId":"sheet-a"}'));
+    expect(r.status).toBe(503);
+    expect(r.body.error).toContain('THIDUA_MAIL_TRANSPORT');
+    expect(await ledger.recentRuns('sheet-a', 5)).toEqual([]);
+  });
+
+  it('healthz answers GET and HEAD only', async () => {
+    const h = cloudHandlers({ deps, env: {}, log: () => {} });
+    expect((await h.healthz({ method: 'HEAD', headers: {}, rawBody: Buffer.alloc(0) })).status).toBe(200);
+    const post = await h.healthz({ method: 'POST', headers: {}, rawBody: Buffer.alloc(0) });
+    expect(post.status).toBe(405);
+    expect(post.headers).toEqual({ allow: 'GET' });
+  });
+});
