@@ -61,7 +61,7 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
 
 /** The Firestore ledger of this project (also used by `thidua google setup` and scripts/register.ts). */
 export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
-  const [{ getApps, initializeApp }, { getFirestore }, { openFirestoreLedger }] = await Promise.all([
+  const [{ deleteApp, getApps, initializeApp }, { getFirestore }, { openFirestoreLedger }] = await Promise.all([
     import('firebase-admin/app'),
     import('firebase-admin/firestore'),
     import('../ledger/firestore.js'),
@@ -69,7 +69,9 @@ export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Pro
   const name = 'thidua';
   const projectId = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
   const app = getApps().find((a) => a.name === name) ?? initializeApp(projectId ? { projectId } : {}, name);
-  return openFirestoreLedger(getFirestore(app), env.THIDUA_LEDGER_PREFIX?.trim() || 'thidua');
+  const ledger = openFirestoreLedger(getFirestore(app), env.THIDUA_LEDGER_PREFIX?.trim() || 'thidua');
+  // A command that is done lets go of Firestore's connections, so the process can end.
+  return { ...ledger, close: () => deleteApp(app) };
 }
 
 function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides): MailTransport | null {
