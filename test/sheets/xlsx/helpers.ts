@@ -4,6 +4,7 @@
  */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
+import type { Cell } from '../../../functions/core/cell.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -147,4 +148,13 @@ export function sheetPart(bytes: Uint8Array, name: string): string {
     }
   }
   throw new Error(`no tab ${name}`);
+}
+
+/** The first `n` cells of each row, without trailing empties: a unit's inputs (A–H) are `n = 8`. */
+export function leading(rows: Cell[][], n: number): Cell[][] {
+  return rows.map((row) => {
+    const out = row.slice(0, n);
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  });
 }
