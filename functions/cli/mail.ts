@@ -1,17 +1,22 @@
 /**
- * The embedded mail step: every run renders its emails into the outbox folder as `.eml`
- * and `.html` previews; with `--send` they are queued in the ledger's outbox (one
- * delivery per idempotency key, however often runs repeat) and delivered over SMTP when
- * `--smtp` or THIDUA_SMTP_URL is given, else as files in `outbox/sent/`.
+ * The embedded mail step: every run keeps `.eml` and `.html` previews of its emails in the
+ * outbox folder; with `--send` they are queued in the ledger's outbox (one delivery per
+ * idempotency key, however often runs repeat) and delivered over SMTP when `--smtp` or
+ * THIDUA_SMTP_URL is given, else as files in `outbox/sent/`.
+ *
+ * Rendering is the costly part of a run (templates, CSS inlining, the chart), and an
+ * email's key is known before it is rendered: content already previewed (the folder's
+ * manifest) or already queued (the ledger) is not rendered again.
  */
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import type { JsonEmail } from '../core/report.js';
 import type { Lang } from '../core/model.js';
 import type { Ledger } from '../ledger/port.js';
-import type { EmailDraft } from '../mail/draft.js';
 import { deliverDue, enqueueDrafts, type DeliveryEvent } from '../mail/outbox.js';
-import { planReports } from '../mail/plan.js';
-import { writePreviews } from '../mail/preview.js';
+import { planReportEmails, type PlannedEmail } from '../mail/plan.js';
+import { previewBase, writePreviews } from '../mail/preview.js';
 import { openTransport } from '../mail/transport.js';
 import { openSmtpTransport } from '../mail/transports/smtp.js';
 import type { MailStep } from '../pipeline.js';
@@ -31,30 +36,53 @@ export function vnDay(epochMs: number): string {
 
 export function localMail(o: LocalMailOptions): MailStep {
   return async (ev, ctx) => {
-    const drafts = planReports(ev, {
+    const planned = planReportEmails(ev, {
       cluster: o.cluster,
       asOf: vnDay(ctx.now),
       workbookTitle: ctx.source,
       ...(ctx.url ? { url: ctx.url } : {}),
     });
-    return deliverDrafts(drafts, o, ctx.now, ev.settings.language);
+    return deliverPlanned(planned, o, ctx.now, ev.settings.language);
   };
 }
 
-/** Previews always; queue and deliver when sending. Returns the JSON rows and the `Nhật ký` lines. */
-export async function deliverDrafts(
-  drafts: EmailDraft[],
+type Manifest = Record<string, JsonEmail & { key: string }>;
+const MANIFEST = '.previews.json';
+
+/** Previews always (rendering only what changed); queue and deliver when sending. Returns the JSON rows and the `Nhật ký` lines. */
+export async function deliverPlanned(
+  planned: PlannedEmail[],
   o: LocalMailOptions,
   now: number,
   lang: Lang,
 ): Promise<{ emails: JsonEmail[]; log: string[] }> {
-  const previews = await writePreviews(drafts, o.outbox, { date: new Date(now) });
-  const emails = previews.map((p) => ({ kind: p.kind, to: p.to, subject: p.subject, path: shortPath(p.eml) }));
-  if (!o.send || drafts.length === 0) return { emails, log: [] };
+  await mkdir(o.outbox, { recursive: true });
+  const manifestPath = join(o.outbox, MANIFEST);
+  const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
+  const emails: JsonEmail[] = [];
+  const toQueue = [];
+  for (const p of planned) {
+    const base = previewBase(p);
+    const known = manifest[base];
+    const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
+    if (known?.key === p.key && existsSync(join(o.outbox, `${base}.eml`)) && (!o.send || queued)) {
+      emails.push({ kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) });
+      continue;
+    }
+    const draft = p.render();
+    const [files] = await writePreviews([draft], o.outbox, { date: new Date(now) });
+    const row = { kind: draft.kind, to: draft.to, subject: draft.subject, path: shortPath(files!.eml) };
+    manifest[base] = { ...row, key: p.key };
+    emails.push(row);
+    if (o.send && !queued) toQueue.push(draft);
+  }
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 1));
+  if (!o.send) return { emails, log: [] };
 
-  await enqueueDrafts(o.ledger, drafts, now);
+  await enqueueDrafts(o.ledger, toQueue, now);
   const transport = o.smtp ? openSmtpTransport(o.smtp) : openTransport({ outboxDir: o.outbox });
   try {
+    // Also picks up messages of earlier runs that are due for a retry.
     const events = await deliverDue(o.ledger, transport, now, { cluster: o.cluster });
     return { emails, log: events.map((e) => deliveryLine(e, lang)) };
   } finally {

@@ -9,10 +9,10 @@ import { evaluate } from '../core/evaluate.js';
 import { formatDateTime } from '../core/format.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
 import { openLocal } from '../local.js';
-import { planReminders } from '../mail/plan.js';
+import { planReminderEmails } from '../mail/plan.js';
 import { WorkbookChangedError } from '../sheets/port.js';
 import { clock, type Options } from './args.js';
-import { deliverDrafts, vnDay } from './mail.js';
+import { deliverPlanned, vnDay } from './mail.js';
 
 export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
   const local = openLocal(file, o.ledger);
@@ -21,9 +21,9 @@ export async function remindCommand(file: string, o: Options, out = process.stdo
     const { snapshot, version } = await local.workbook.read();
     const ev = evaluate(snapshot).evaluation;
     const today = vnDay(now);
-    const drafts = planReminders(ev, { cluster: local.cluster, asOf: today, today, workbookTitle: snapshot.title });
+    const drafts = planReminderEmails(ev, { cluster: local.cluster, asOf: today, today, workbookTitle: snapshot.title });
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
-    const result = await deliverDrafts(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
+    const result = await deliverPlanned(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
     if (result.log.length) {
       const when = formatDateTime(now);
       try {

@@ -44,52 +44,77 @@ function draft(
   };
 }
 
-function summaryDraft(ev: Evaluation, ctx: PlanContext): EmailDraft | null {
+/**
+ * An email planned but not yet rendered: its key is known from the facts alone, so a
+ * caller can skip rendering (the costly part: templates, CSS inlining, the chart) for
+ * content it already previewed or queued.
+ */
+export interface PlannedEmail {
+  kind: EmailDraft['kind'];
+  key: string;
+  to: string[];
+  unit: string | null;
+  render(): EmailDraft;
+}
+
+function summaryPlan(ev: Evaluation, ctx: PlanContext): PlannedEmail | null {
   const to = normalizeRecipients(ev.settings.reportTo);
   if (to.length === 0) return null;
   const facts = summaryFacts(ev, ctx);
   const key = keyFor(ev, ctx, 'summary', to, contentHash(facts));
-  const c = renderChart(facts);
-  const cid = `tong-diem.${key.slice(0, 16)}@thidua`;
-  const chart = c
-    ? { cid, alt: c.alt, image: { filename: 'tong-diem.png', contentType: 'image/png', content: c.png, cid } }
-    : undefined;
-  return draft(ev, ctx, facts, to, null, key, chart);
+  const render = () => {
+    const c = renderChart(facts);
+    const cid = `tong-diem.${key.slice(0, 16)}@thidua`;
+    const chart = c
+      ? { cid, alt: c.alt, image: { filename: 'tong-diem.png', contentType: 'image/png', content: c.png, cid } }
+      : undefined;
+    return draft(ev, ctx, facts, to, null, key, chart);
+  };
+  return { kind: 'summary', key, to, unit: null, render };
 }
 
-/** The summary (when there are recipients) and one scorecard per unit with an email. */
-export function planReports(ev: Evaluation, ctx: PlanContext): EmailDraft[] {
-  const out: EmailDraft[] = [];
-  const summary = summaryDraft(ev, ctx);
+/** The summary (when there are recipients) and one scorecard per unit with an email, unrendered. */
+export function planReportEmails(ev: Evaluation, ctx: PlanContext): PlannedEmail[] {
+  const out: PlannedEmail[] = [];
+  const summary = summaryPlan(ev, ctx);
   if (summary) out.push(summary);
   for (const u of ev.units) {
     const to = normalizeRecipients(u.emails);
     if (to.length === 0) continue;
     const facts = scorecardFacts(ev, u, ctx);
-    out.push(draft(ev, ctx, facts, to, u, keyFor(ev, ctx, `scorecard:${u.code}`, to, contentHash(facts))));
+    const key = keyFor(ev, ctx, `scorecard:${u.code}`, to, contentHash(facts));
+    out.push({ kind: 'scorecard', key, to, unit: u.code, render: () => draft(ev, ctx, facts, to, u, key) });
   }
   return out;
 }
 
+/** The summary and the scorecards, rendered. */
+export function planReports(ev: Evaluation, ctx: PlanContext): EmailDraft[] {
+  return planReportEmails(ev, ctx).map((p) => p.render());
+}
 
 /**
  * Reminders from `Nhắc trước (ngày)` days before `Hạn nộp` through the deadline day, to each
  * unit with an email that has not submitted or still has errors. The key holds the day
  * and not the content: at most one reminder per unit per day, even if its errors change.
  */
-export function planReminders(ev: Evaluation, ctx: PlanContext & { today: string }): EmailDraft[] {
+export function planReminderEmails(ev: Evaluation, ctx: PlanContext & { today: string }): PlannedEmail[] {
   const deadline = ev.settings.deadline;
   if (!deadline) return [];
   const daysLeft = daysBetween(ctx.today, deadline);
   if (daysLeft < 0 || daysLeft > Math.max(0, ev.settings.remindDays)) return [];
-  const out: EmailDraft[] = [];
+  const out: PlannedEmail[] = [];
   for (const u of ev.units) {
     if (u.status === 'ok') continue;
     const to = normalizeRecipients(u.emails);
     if (to.length === 0) continue;
     const facts = reminderFacts(ev, u, { deadline, daysLeft }, ctx);
     const key = keyFor(ev, ctx, `reminder:${u.code}`, to, `day:${ctx.today}`);
-    out.push(draft(ev, ctx, facts, to, u, key));
+    out.push({ kind: 'reminder', key, to, unit: u.code, render: () => draft(ev, ctx, facts, to, u, key) });
   }
   return out;
+}
+
+export function planReminders(ev: Evaluation, ctx: PlanContext & { today: string }): EmailDraft[] {
+  return planReminderEmails(ev, ctx).map((p) => p.render());
 }

@@ -24,7 +24,7 @@ function slug(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._@-]+/g, '_').slice(0, 80) || 'x';
 }
 
-export function previewBase(d: EmailDraft): string {
+export function previewBase(d: Pick<EmailDraft, 'kind' | 'unit' | 'to'>): string {
   return `${d.kind}-${slug(d.unit ?? d.to[0] ?? 'bao-cao')}`;
 }
 
