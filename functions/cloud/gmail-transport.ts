@@ -22,6 +22,11 @@ export function gmailTransport(client: gmail_v1.Gmail, retry: RetryOptions = {})
   };
 }
 
+/**
+ * Delegation signs a JWT with the account's own key: THIDUA_GMAIL_KEY_FILE (a Secret
+ * Manager file mounted by scripts/deploy.sh), else GOOGLE_APPLICATION_CREDENTIALS.
+ */
 export function gmailTransportFromEnv(env: NodeJS.ProcessEnv, o: CloudDepsOverrides = {}): MailTransport {
-  return gmailTransport(gmailClient(o.google ?? { auth: gmailAuth(env) }), o.retry);
+  const keyFilename = env.THIDUA_GMAIL_KEY_FILE?.trim();
+  return gmailTransport(gmailClient(o.google ?? { auth: gmailAuth(env, keyFilename ? { keyFilename } : {}) }), o.retry);
 }
