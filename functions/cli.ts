@@ -1,9 +1,15 @@
 /** The `thidua` command: parses arguments and hands each subcommand to its own module. */
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse, UsageError, USAGE } from './cli/args.js';
-import { FileExistsError, exists, initWorkbook } from './cli/init.js';
-import { runCommand } from './cli/run.js';
-import { startWatching } from './cli/watch.js';
+import { parse, UsageError, USAGE, type Options } from './cli/args.js';
+
+// Subcommands are imported when used: `run` must not pay for exceljs (init) at start-up.
+const initModule = () => import('./cli/init.js');
+
+/** Raised by `init` when the file exists and --force was not given. */
+function isFileExists(e: unknown): e is Error {
+  return e instanceof Error && e.name === 'FileExistsError';
+}
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -12,18 +18,18 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'init': {
         const file = need(rest[0], 'FILE.xlsx');
-        await initWorkbook(file, options);
+        await (await initModule()).initWorkbook(file, options);
         process.stderr.write(`Đã tạo ${file}${options.sample ? ' (bảng tính mẫu của Khối thi đua các tổ chức chính trị - xã hội tỉnh, năm 2023)' : ''}\n`);
         return 0;
       }
       case 'run':
-        return await runCommand(need(rest[0], 'FILE.xlsx'), options);
+        return await (await import('./cli/run.js')).runCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'watch':
         return await watchUntilInterrupted(need(rest[0], 'FILE.xlsx'), options);
       case 'start': {
         const file = rest[0] ?? 'sample.xlsx';
         if (!(await exists(file))) {
-          await initWorkbook(file, { sample: true, force: false });
+          await (await initModule()).initWorkbook(file, { sample: true, force: false });
           process.stderr.write(`Đã tạo bảng tính mẫu ${resolve(file)} — mở bằng Excel hoặc LibreOffice, sửa số liệu và lưu: kết quả được chấm lại.\n`);
         }
         return await watchUntilInterrupted(file, options);
@@ -47,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n\n${USAGE}\n`);
       return 1;
     }
-    if (e instanceof FileExistsError) {
+    if (isFileExists(e)) {
       process.stderr.write(`Tệp ${e.message} đã có; không ghi đè. Dùng --force nếu thật sự muốn tạo lại.\n`);
       return 1;
     }
@@ -60,9 +66,14 @@ function need(v: string | undefined, what: string): string {
   return v;
 }
 
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}
+
 /** Runs now, then on every save, until Ctrl-C (SIGINT) or SIGTERM. */
-async function watchUntilInterrupted(file: string, options: Parameters<typeof startWatching>[1]): Promise<number> {
+async function watchUntilInterrupted(file: string, options: Options): Promise<number> {
   const log = (s: string) => process.stdout.write(s + '\n');
+  const { startWatching } = await import('./cli/watch.js');
   const w = startWatching(file, options, log);
   await w.trigger();
   log(`\nĐang theo dõi ${resolve(file)} — lưu tệp để chấm lại; Ctrl-C để dừng.`);

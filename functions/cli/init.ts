@@ -28,7 +28,9 @@ export const BLANK: InitContent = {
   entries: {},
 };
 
-export class FileExistsError extends Error {}
+export class FileExistsError extends Error {
+  override name = 'FileExistsError';
+}
 
 export async function initWorkbook(path: string, o: { sample: boolean; force: boolean }): Promise<void> {
   if (!o.force && (await exists(path))) throw new FileExistsError(path);
