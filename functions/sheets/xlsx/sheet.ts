@@ -3,7 +3,7 @@
  * position where a producer left `r` out (the row after the previous one, the column
  * after the previous cell).
  */
-import { attr, child, parseXml, type XElement } from './xml.js';
+import { attr, child, parseXml, XmlError, type XElement } from './xml.js';
 
 export interface CellNode {
   el: XElement;
@@ -28,7 +28,7 @@ export interface ParsedSheet {
 export function parseSheet(xml: string): ParsedSheet {
   const root = parseXml(xml);
   const sheetData = child(root, 'sheetData');
-  if (!sheetData) throw new Error('worksheet without <sheetData>');
+  if (!sheetData) throw new XmlError('worksheet without <sheetData>');
   const rows: RowNode[] = [];
   let r = -1;
   for (const el of sheetData.children) {

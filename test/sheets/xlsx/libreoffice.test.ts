@@ -20,7 +20,7 @@ import { applyEdits } from '../../../functions/sheets/xlsx/write.js';
 import { ISSUE_HEADERS, LOG_HEADERS, TAB } from '../../../sheets-schema/layout.js';
 import { SMALL_CLUSTER } from '../../fixtures/small-cluster.js';
 import { hasProgram, requireSystem } from '../../support/system.js';
-import { entries, entryText, leading, sheetPart } from './helpers.js';
+import { entries, entryText, handmadeXlsx, leading, sheetPart } from './helpers.js';
 
 const run = promisify(execFile);
 const FIXTURE = new URL('../../fixtures/libreoffice-cluster.xlsx', import.meta.url);
@@ -142,11 +142,15 @@ describe.runIf(libreOffice)('LibreOffice opens what we write', () => {
   let seen: Record<string, { tabs: LoTab[] } | null>;
   const fixturePath = () => join(dir, 'fixture.xlsx');
   const patchedPath = () => join(dir, 'patched.xlsx');
+  /** A workbook without system tabs: the run creates them. */
+  const createdPath = () => join(dir, 'created.xlsx');
 
   beforeAll(async () => {
     writeFileSync(fixturePath(), fixture);
     writeFileSync(patchedPath(), patched);
-    const { stdout } = await run(PYTHON, [INSPECT.pathname, fixturePath(), patchedPath()], { timeout: 120_000, maxBuffer: 32 << 20 });
+    const bare = handmadeXlsx({ sheets: [{ name: 'HND', body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c></row></sheetData>' }] });
+    writeFileSync(createdPath(), applyEdits(bare, { ...RUN, cells: [{ tab: 'HND', row: 1, col: 8, value: 2.5 }] }));
+    const { stdout } = await run(PYTHON, [INSPECT.pathname, fixturePath(), patchedPath(), createdPath()], { timeout: 120_000, maxBuffer: 32 << 20 });
     seen = JSON.parse(stdout);
   });
 
@@ -183,6 +187,13 @@ describe.runIf(libreOffice)('LibreOffice opens what we write', () => {
     expect(hnd.values.J2).toBe('Ô F2 (tiêu chí 1.1): thiếu minh chứng.');
     expect(tabOf(patchedPath(), TAB.ranking).values).toMatchObject({ A4: '3', B4: 'CCB', D4: '51.25' });
     expect(tabOf(patchedPath(), TAB.log).values).toMatchObject({ A2: '08/01/2024 09:00', C2: 'Chấm lần đầu' });
+  });
+
+  it('opens the system tabs a run created', () => {
+    expect(seen[createdPath()]!.tabs.map((t) => t.name)).toEqual(['HND', TAB.ranking, TAB.issues, TAB.log]);
+    expect(tabOf(createdPath(), 'HND').values).toEqual({ A1: 'Mã', I2: '2.5' });
+    expect(tabOf(createdPath(), TAB.ranking).values).toMatchObject({ A1: 'Hạng', B4: 'CCB', D4: '51.25' });
+    expect(tabOf(createdPath(), TAB.log).values).toEqual({ A1: 'Thời điểm', B1: 'Nguồn', C1: 'Nội dung', A2: '08/01/2024 09:00', B2: 'cli', C2: 'Chấm lần đầu' });
   });
 });
 

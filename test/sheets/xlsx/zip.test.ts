@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { Zip, ZipError } from '../../../functions/sheets/xlsx/zip.js';
+import { crc32, tableCrc32, Zip, ZipError } from '../../../functions/sheets/xlsx/zip.js';
 
 describe('Zip', () => {
   const image = new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251));
@@ -35,5 +35,11 @@ describe('Zip', () => {
   it('refuses what is not a zip', () => {
     expect(() => Zip.read(strToU8('PK but not really'))).toThrow(ZipError);
     expect(() => Zip.read(source.subarray(0, source.length - 30))).toThrow(ZipError);
+  });
+
+  it('computes the CRC-32 zip readers check, natively or by table', () => {
+    const data = strToU8('123456789');
+    expect(crc32(data)).toBe(0xcbf43926);
+    expect(tableCrc32(data)).toBe(0xcbf43926);
   });
 });
