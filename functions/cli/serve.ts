@@ -14,10 +14,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
-import { cloudHandlers, type CloudHandler } from '../cloud/handlers.js';
+import { MAX_BODY_BYTES, cloudHandlers, type CloudHandler } from '../cloud/handlers.js';
 import type { CloudDeps } from '../cloud/deps.js';
 import type { CloudLog } from '../cloud/log.js';
-import { MAX_BODY_BYTES } from '../cloud/requests.js';
 import { openLocal } from '../local.js';
 import { openTransport, type MailTransport } from '../mail/transport.js';
 import { MISSING_SECRET_MESSAGE, webhookSecret } from '../triggers/signature.js';

@@ -12,7 +12,6 @@ import { coalescedRun, type Coalesced } from './coalesced-run.js';
 import type { CloudDeps } from './deps.js';
 import { errorText, jsonLog, type CloudLog } from './log.js';
 import { bearerAllowed, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
-import { EditPing, MAX_BODY_BYTES, ReconcileRequest, SendReportsRequest, parseBody } from './requests.js';
 import type { CloudTrigger } from './score.js';
 
 export interface CloudRequest {
@@ -53,6 +52,12 @@ export interface CloudHandlers {
 }
 
 type Auth = 'signature' | 'signature-or-oidc';
+
+/** Requests are small; anything bigger is refused before its signature is even checked. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** zod (a noticeable share of a cold start) loads only for a request that passed the signature check. */
+const requests = () => import('./requests.js');
 
 const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): CloudResponse =>
   headers ? { status, body, headers } : { status, body };
@@ -117,6 +122,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sheetEdited: CloudHandler = async (req) => {
     const refused = await admit(req, 'signature');
     if (refused) return refused;
+    const { parseBody, EditPing } = await requests();
     const ping = parseBody(req.rawBody, EditPing);
     if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
     const id = ping.value.spreadsheetId;
@@ -135,6 +141,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const reconcile: CloudHandler = async (req) => {
     const refused = await admit(req, 'signature-or-oidc');
     if (refused) return refused;
+    const { parseBody, ReconcileRequest } = await requests();
     const body = parseBody(req.rawBody, ReconcileRequest, true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId, force } = body.value;
@@ -168,6 +175,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sendReports: CloudHandler = async (req) => {
     const refused = await admit(req, 'signature-or-oidc');
     if (refused) return refused;
+    const { parseBody, SendReportsRequest } = await requests();
     const body = parseBody(req.rawBody, SendReportsRequest, true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId } = body.value;

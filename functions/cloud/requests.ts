@@ -4,9 +4,6 @@
  */
 import { z } from 'zod';
 
-/** Requests are small; anything bigger is refused before its signature is even checked. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
 /** Google spreadsheet ids are URL-safe base64-ish; `local` is `thidua serve`'s workbook. */
 export const SpreadsheetId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'mã bảng tính không hợp lệ');
 
