@@ -225,31 +225,41 @@ function renderRow(
   styles: StyleOf,
 ): string {
   const r = row.index;
-  const existing = new Set(row.cells.map((c) => c.col));
-  const added = edits ? [...edits.keys()].filter((c) => !existing.has(c) && edits.get(c) !== null).sort((a, b) => a - b) : [];
-  const cells: { col: number; text: string }[] = [];
+  // Cells to add (edited columns without a cell yet), in column order.
+  let added: number[] = [];
+  if (edits) {
+    const existing = new Set<number>();
+    for (const c of row.cells) existing.add(c.col);
+    for (const [c, v] of edits) if (v !== null && !existing.has(c)) added.push(c);
+    if (added.length > 1) added = added.sort((a, b) => a - b);
+  }
+  let body = '';
+  let first = -1;
+  let last = -1;
+  const emit = (col: number, text: string) => {
+    if (!text) return;
+    body += text;
+    if (first < 0) first = col;
+    last = Math.max(last, col);
+  };
   let k = 0;
   for (const cell of row.cells) {
     while (k < added.length && added[k]! < cell.col) {
       const c = added[k++]!;
-      cells.push({ col: c, text: newCell(p, r, c, edits!.get(c)!, styles(r, c)) });
+      emit(c, newCell(p, r, c, edits!.get(c)!, styles(r, c)));
     }
-    let text: string;
-    if (edits?.has(cell.col)) text = editedCell(xml, p, cell, edits.get(cell.col)!);
-    else if (rewrites?.has(cell.col)) text = rewrittenCell(xml, cell, rewrites.get(cell.col)!);
-    else text = rawCell(xml, cell);
-    if (text) cells.push({ col: cell.col, text });
+    if (edits?.has(cell.col)) emit(cell.col, editedCell(xml, p, cell, edits.get(cell.col)!));
+    else if (rewrites?.has(cell.col)) emit(cell.col, rewrittenCell(xml, cell, rewrites.get(cell.col)!));
+    else emit(cell.col, rawCell(xml, cell));
   }
   for (; k < added.length; k++) {
     const c = added[k]!;
-    cells.push({ col: c, text: newCell(p, r, c, edits!.get(c)!, styles(r, c)) });
+    emit(c, newCell(p, r, c, edits!.get(c)!, styles(r, c)));
   }
-  const others = row.el.children.filter((c) => c.local !== 'c').map((c) => xml.slice(c.start, c.end));
+  for (const c of row.el.children) if (c.local !== 'c') body += xml.slice(c.start, c.end);
   const changes: Record<string, string | null> = { r: String(r + 1) };
-  if (attr(row.el, 'spans') !== undefined) {
-    changes.spans = cells.length ? `${Math.min(...cells.map((c) => c.col)) + 1}:${Math.max(...cells.map((c) => c.col)) + 1}` : null;
-  }
-  return `${rewriteStartTag(xml, row.el, changes, false)}${cells.map((c) => c.text).join('')}${others.join('')}</${row.el.name}>`;
+  if (attr(row.el, 'spans') !== undefined) changes.spans = first >= 0 ? `${first + 1}:${last + 1}` : null;
+  return `${rewriteStartTag(xml, row.el, changes, false)}${body}</${row.el.name}>`;
 }
 
 /** Value markup: a number in `<v>`, text as an inline string, written as typed (never a formula). */
@@ -272,10 +282,10 @@ function newCell(p: string, row: number, col: number, value: OutValue, style: st
 /** The cell with its value replaced: its style and anything else it carries are kept. */
 function editedCell(xml: string, p: string, cell: CellNode, value: OutValue): string {
   const { t, inner } = valueMarkup(p, value);
-  const others = cell.el.children.filter((k) => k.local !== 'f' && k.local !== 'v' && k.local !== 'is');
-  const keptAttrs = cell.el.attrs.filter((a) => !['r', 't', 'cm', 'vm'].includes(a.name));
-  if (value === null && keptAttrs.length === 0 && others.length === 0) return '';
-  const rest = inner + others.map((k) => xml.slice(k.start, k.end)).join('');
+  let others = '';
+  for (const k of cell.el.children) if (k.local !== 'f' && k.local !== 'v' && k.local !== 'is') others += xml.slice(k.start, k.end);
+  if (value === null && others === '' && !cell.el.attrs.some((a) => a.name !== 'r' && a.name !== 't' && a.name !== 'cm' && a.name !== 'vm')) return '';
+  const rest = inner + others;
   const open = rewriteStartTag(xml, cell.el, { r: a1(cell.row, cell.col), t, cm: null, vm: null }, rest === '');
   return rest === '' ? open : `${open}${rest}</${cell.el.name}>`;
 }

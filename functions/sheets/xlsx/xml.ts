@@ -224,10 +224,12 @@ export function decodeEntities(s: string): string {
 }
 
 export function escapeText(s: string): string {
+  if (!/[&<>]/.test(s)) return s;
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 export function escapeAttr(s: string): string {
+  if (!/[&<>"\t\n\r]/.test(s)) return s;
   return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -270,17 +272,24 @@ export function applySplices(xml: string, splices: Splice[]): string {
 
 /** The start tag of `el` with attributes set (value) or removed (null), others kept as written. */
 export function rewriteStartTag(xml: string, el: XElement, changes: Record<string, string | null>, selfClose = el.selfClosing): string {
-  const parts = [`<${el.name}`];
-  const done = new Set<string>();
+  let out = '<' + el.name;
+  let matched = 0;
   for (const a of el.attrs) {
-    if (a.name in changes) {
-      done.add(a.name);
+    if (Object.prototype.hasOwnProperty.call(changes, a.name)) {
+      matched++;
       const v = changes[a.name];
-      if (v !== null && v !== undefined) parts.push(`${a.name}="${escapeAttr(v)}"`);
+      if (v !== null && v !== undefined) out += ` ${a.name}="${escapeAttr(v)}"`;
     } else {
-      parts.push(xml.slice(a.start, a.end));
+      out += ' ' + xml.slice(a.start, a.end);
     }
   }
-  for (const [k, v] of Object.entries(changes)) if (!done.has(k) && v !== null) parts.push(`${k}="${escapeAttr(v)}"`);
-  return parts.join(' ') + (selfClose ? '/>' : '>');
+  let count = 0;
+  for (const _ in changes) count++;
+  if (matched < count) {
+    for (const k in changes) {
+      const v = changes[k];
+      if (v !== null && v !== undefined && !el.attrs.some((a) => a.name === k)) out += ` ${k}="${escapeAttr(v)}"`;
+    }
+  }
+  return out + (selfClose ? '/>' : '>');
 }

@@ -10,7 +10,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, SheetEdits, WorkbookSnapshot } from '../../../functions/core/cell.js';
@@ -150,7 +150,7 @@ describe.runIf(libreOffice)('LibreOffice opens what we write', () => {
     writeFileSync(patchedPath(), patched);
     const bare = handmadeXlsx({ sheets: [{ name: 'HND', body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c></row></sheetData>' }] });
     writeFileSync(createdPath(), applyEdits(bare, { ...RUN, cells: [{ tab: 'HND', row: 1, col: 8, value: 2.5 }] }));
-    const { stdout } = await run(PYTHON, [INSPECT.pathname, fixturePath(), patchedPath(), createdPath()], { timeout: 120_000, maxBuffer: 32 << 20 });
+    const { stdout } = await run(PYTHON, [fileURLToPath(INSPECT), fixturePath(), patchedPath(), createdPath()], { timeout: 120_000, maxBuffer: 32 << 20 });
     seen = JSON.parse(stdout);
   });
 
