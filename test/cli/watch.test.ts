@@ -55,9 +55,29 @@ describe('thidua watch', () => {
       await w.idle();
       expect(await runs()).toBe(2);
       expect(lines.at(-1)).toMatch(/HPN\s+Hội Liên hiệp Phụ nữ tỉnh\s+80,1\s+Tốt/);
+      // Nhật ký says what changed since the previous run.
+      const log = readXlsx(new Uint8Array(readFileSync(file)), 'x').tabs.find((t) => t.name === 'Nhật ký')!;
+      expect(log.rows.map((r) => r[2]?.v)).toContain('HPN: 3.1 Thực hiện 31/11/2023 → 14/12/2023');
     } finally {
       await w.stop();
     }
+  });
+});
+
+describe('npm start', () => {
+  it('creates the sample workbook in the current folder, scores it and watches', async () => {
+    const { spawn } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const dir = tempDir();
+    const child = spawn(process.execPath, [join(process.cwd(), 'bin/thidua.js'), 'start'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    await until(() => out.includes('Ctrl-C'), 30_000);
+    expect(existsSync(join(dir, 'sample.xlsx'))).toBe(true);
+    expect(out).toMatch(/1\s+HND\s+Hội Nông dân tỉnh\s+94,41\s+Xuất sắc\s+Cờ thi đua của UBND tỉnh/);
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 });
 
