@@ -10,6 +10,7 @@ import { buildEdits, type TriggerLabel } from './core/edits.js';
 import { evaluate, type EvaluationDetail } from './core/evaluate.js';
 import type { JsonEmail } from './core/report.js';
 import { WorkbookUnusableError } from './core/unusable.js';
+import { staleEdits } from './core/stale.js';
 import type { Evaluation } from './core/model.js';
 import { formatDateTime } from './core/format.js';
 import type { Ledger, RunTrigger } from './ledger/port.js';
@@ -29,6 +30,12 @@ export interface RunOptions {
   mail?: MailStep;
   /** Attempts when a person keeps saving between our read and write. */
   maxAttempts?: number;
+  /**
+   * On a shared sheet, a workbook whose structure cannot be used still gets its issue
+   * report and a stale mark on the last ranking (core/stale.ts). Off for `.xlsx`, which
+   * stays byte-identical.
+   */
+  reportUnusable?: boolean;
 }
 
 export type RunResult =
@@ -41,7 +48,13 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
   try {
     for (let attempt = 1; ; attempt++) {
       const { snapshot, version } = await o.workbook.read();
-      const detail = evaluate(snapshot);
+      let detail: EvaluationDetail;
+      try {
+        detail = evaluate(snapshot);
+      } catch (e) {
+        if (e instanceof WorkbookUnusableError && o.reportUnusable) await o.workbook.write(staleEdits(snapshot, e.reason, o.now()), version);
+        throw e;
+      }
       const ev = detail.evaluation;
       const previous = await o.ledger.getSnapshot(o.cluster);
       const inputs = inputsOf(ev);

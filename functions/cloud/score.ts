@@ -20,7 +20,7 @@ export async function scoreAndRecord(
   mail?: MailStep,
 ): Promise<RunResult> {
   const workbook = deps.workbook(spreadsheetId);
-  const result = await runOnce({ workbook: mail ? appendAfterOwnWrite(workbook) : workbook, ledger: deps.ledger, cluster: spreadsheetId, trigger, now, ...(mail ? { mail } : {}) });
+  const result = await runOnce({ workbook: mail ? appendAfterOwnWrite(workbook) : workbook, ledger: deps.ledger, cluster: spreadsheetId, trigger, now, reportUnusable: true, ...(mail ? { mail } : {}) });
   // An unusable workbook is recorded as seen too: it is reported, not retried every period.
   await deps.ledger.setProcessedVersion(spreadsheetId, await workbook.version());
   return result;

@@ -74,6 +74,24 @@ describe('sheetEdited', () => {
     expect(runs.map((x) => [x.trigger, x.outcome])).toEqual([['edit', 'ok']]);
   });
 
+  it('a sheet whose structure broke gets the reason in Kiểm tra and its last ranking marked stale', async () => {
+    const id = await registered(3);
+    await signedPost(url.sheetEdited!, ping(id));
+    const good = rankingOf(fake, id);
+    fake.deleteTabAsPerson(id, 'Tiêu chí');
+
+    const r = await signedPost(url.sheetEdited!, ping(id));
+
+    expect(r.status).toBeLessThan(500);
+    expect(fake.entered(id, 'Kiểm tra', 'E2')?.stringValue).toBe('Bảng tính thiếu tab "Tiêu chí"; hãy tạo tab này theo mẫu (lệnh thidua init tạo sẵn mẫu).');
+    expect(rankingOf(fake, id)).toEqual(good); // the last good ranking stays visible …
+    const tab = fake.tab(id, 'Xếp hạng');
+    const texts = Object.values(tab.cells).map((c) => c.userEnteredValue?.stringValue ?? '');
+    expect(texts.some((t) => t.startsWith('KẾT QUẢ CŨ'))).toBe(true); // … marked stale
+    const runs = await ledger.recentRuns(id, 1);
+    expect(runs[0]!.outcome).toBe('unusable');
+  });
+
   describe('refuses, with no Sheets or Drive call and no run', () => {
     let id: string;
     beforeAll(async () => {
