@@ -45,7 +45,7 @@ function columns<K extends string>(tab: TabSnapshot, name: string, labels: Recor
     if (required.includes(k)) throw new WorkbookUnusableError({ code: 'missing-header', tab: name, header: labels[k] });
     issues.warning({
       unit: null, tab: name, row: 0, col: null, criterion: null, code: 'missing-header',
-      params: { tab: name, header: labels[k], hint: 'Cột này được coi là để trống' },
+      params: { tab: name, header: labels[k], hint: 'column-empty' },
     });
   }
   return cols;

@@ -25,6 +25,43 @@ const HINT: Record<Lang, Record<string, (p: Params) => string>> = {
   },
 };
 
+/** What to do, for errors on the cluster's own tabs (settings, codes, headers). */
+const FIX: Record<Lang, Record<string, string>> = {
+  vi: {
+    'criterion-code': 'Mã tiêu chí có dạng 1, 1.1, 1.2, 2.1 …',
+    'unit-code': 'Mã đơn vị gồm 1–20 chữ cái không dấu, chữ số, "-" hoặc "_", ví dụ HND',
+    'add-column': 'Hãy thêm cột này (xem mẫu do lệnh thidua init tạo)',
+    'column-empty': 'Cột này được coi là để trống',
+    percent: 'Hãy nhập tỷ lệ phần trăm, ví dụ 90%',
+    'percent-range': 'Hãy nhập tỷ lệ phần trăm từ 0% đến 100%',
+    'cluster-name': 'Hãy nhập tên cụm, ví dụ "Khối thi đua các tổ chức chính trị - xã hội tỉnh"',
+    year: 'Hãy nhập năm, ví dụ 2024',
+    date: 'Hãy nhập ngày dạng dd/mm/yyyy',
+    language: 'Hãy nhập vi hoặc en',
+    scale: 'Hãy nhập thang điểm, ví dụ 100 hoặc 1.000',
+    'bonus-cap': 'Hãy nhập số điểm thưởng tối đa, ví dụ 5',
+    integer: 'Hãy nhập số nguyên, ví dụ 2',
+    days: 'Hãy nhập số ngày, ví dụ 3',
+  },
+  en: {
+    'criterion-code': 'Criterion codes look like 1, 1.1, 1.2, 2.1 …',
+    'unit-code': 'A unit code is 1–20 letters without accents, digits, "-" or "_", e.g. HND',
+    'add-column': 'Add this column (see the template made by thidua init)',
+    'column-empty': 'The column is taken as empty',
+    percent: 'Enter a percentage, e.g. 90%',
+    'percent-range': 'Enter a percentage from 0% to 100%',
+    'cluster-name': 'Enter the cluster\'s name',
+    year: 'Enter the year, e.g. 2024',
+    date: 'Enter a date as dd/mm/yyyy',
+    language: 'Enter vi or en',
+    scale: 'Enter the scale, e.g. 100 or 1.000',
+    'bonus-cap': 'Enter the bonus cap, e.g. 5',
+    integer: 'Enter a whole number, e.g. 2',
+    days: 'Enter a number of days, e.g. 3',
+  },
+};
+const fix = (lang: Lang, key: string | undefined) => (key ? (FIX[lang][key] ?? key) : '');
+
 const YES_VI = 'Đạt, Có, x, ✓, TRUE, 1';
 const NO_VI = 'Không đạt, Không, Chưa đạt, FALSE, 0';
 
@@ -55,12 +92,12 @@ const vi: Catalog = {
   'missing-param': (p) => `Cách tính ${p.rule} cần Tham số ${p.need}. Tiêu chí này tính 0 điểm cho mọi đơn vị`,
   'bad-max': (p) => `Điểm chuẩn "${p.typed}" phải là số từ 0 trở lên. Tiêu chí này tính 0 điểm cho mọi đơn vị`,
   'group-sum': (p) => `Điểm chuẩn của nhóm ${p.code} là ${p.typed} nhưng tổng các tiêu chí con là ${p.sum}`,
-  'bad-code': (p) => `Mã "${p.typed}" không hợp lệ. ${p.hint}`,
+  'bad-code': (p) => `Mã "${p.typed}" không hợp lệ. ${fix('vi', p.hint)}`,
   'duplicate-code': (p) => `Mã "${p.typed}" bị trùng (đã có ở dòng ${p.row}); dòng này bị bỏ qua`,
   'unknown-setting': (p) => `Mục "${p.typed}" không được dùng đến; giữ nguyên`,
-  'bad-setting': (p) => `${p.key}: "${p.typed}" không dùng được. ${p.hint}`,
-  'missing-setting': (p) => `Thiếu mục "${p.key}" trong tab Cấu hình. ${p.hint}`,
-  'missing-header': (p) => `Tab ${p.tab} thiếu cột "${p.header}" ở dòng 1. ${p.hint}`,
+  'bad-setting': (p) => `${p.key}: "${p.typed}" không dùng được. ${fix('vi', p.hint)}`,
+  'missing-setting': (p) => `Thiếu mục "${p.key}" trong tab Cấu hình. ${fix('vi', p.hint)}`,
+  'missing-header': (p) => `Tab ${p.tab} thiếu cột "${p.header}" ở dòng 1. ${fix('vi', p.hint)}`,
   'bad-email': (p) => `"${p.typed}" không phải là địa chỉ email; sẽ không gửi tới địa chỉ này`,
 };
 
@@ -94,12 +131,12 @@ const en: Catalog = {
   'missing-param': (p) => `Rule ${p.rule} needs Tham số ${p.need}. This criterion scores 0 for every unit`,
   'bad-max': (p) => `Điểm chuẩn "${p.typed}" must be a number of 0 or more. This criterion scores 0 for every unit`,
   'group-sum': (p) => `Group ${p.code} has Điểm chuẩn ${p.typed} but its criteria add up to ${p.sum}`,
-  'bad-code': (p) => `Code "${p.typed}" is not valid. ${p.hint}`,
+  'bad-code': (p) => `Code "${p.typed}" is not valid. ${fix('en', p.hint)}`,
   'duplicate-code': (p) => `Code "${p.typed}" is a duplicate (first on row ${p.row}); this row is ignored`,
   'unknown-setting': (p) => `Setting "${p.typed}" is not used; left as it is`,
-  'bad-setting': (p) => `${p.key}: "${p.typed}" cannot be used. ${p.hint}`,
-  'missing-setting': (p) => `The Cấu hình tab has no "${p.key}". ${p.hint}`,
-  'missing-header': (p) => `Tab ${p.tab} has no "${p.header}" column in row 1. ${p.hint}`,
+  'bad-setting': (p) => `${p.key}: "${p.typed}" cannot be used. ${fix('en', p.hint)}`,
+  'missing-setting': (p) => `The Cấu hình tab has no "${p.key}". ${fix('en', p.hint)}`,
+  'missing-header': (p) => `Tab ${p.tab} has no "${p.header}" column in row 1. ${fix('en', p.hint)}`,
   'bad-email': (p) => `"${p.typed}" is not an email address; nothing will be sent to it`,
 };
 

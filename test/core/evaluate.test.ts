@@ -116,6 +116,14 @@ describe('the workbook as staff leave it', () => {
     expect(evaluation.issues[0]!.message).toMatch(/^Cell E4 \(criterion 2\.1\): "maybe" is not yes\/no/);
   });
 
+  it('settings errors say what to type, in the workbook\'s language', () => {
+    const spec = structuredClone(WORKED);
+    spec.settings = { ...spec.settings, 'Năm': 'năm nay' };
+    expect(evaluate(snapshot(spec)).evaluation.issues[0]!.message).toBe('Tab Cấu hình, ô B3: Năm: "năm nay" không dùng được. Hãy nhập năm, ví dụ 2024');
+    spec.settings = { ...spec.settings, 'Ngôn ngữ': 'en' };
+    expect(evaluate(snapshot(spec)).evaluation.issues[0]!.message).toBe('Tab Cấu hình, cell B3: Năm: "năm nay" cannot be used. Enter the year, e.g. 2024');
+  });
+
   it('an unknown rule is an error on its Tiêu chí row and scores 0 for everyone', () => {
     const spec = structuredClone(WORKED);
     spec.criteria[1]!.rule = 'Theo cảm tính';

@@ -30,7 +30,7 @@ export function readCriteria(tab: TabSnapshot, cols: Cols, issues: IssueList): C
     if (isBlank(c)) continue;
     const code = codeText(c);
     if (!CriterionCode.safeParse(code).success) {
-      issues.error({ ...at(r, cols.code, null), code: 'bad-code', params: { typed: code, hint: 'Mã tiêu chí có dạng 1, 1.1, 1.2, 2.1 …' } });
+      issues.error({ ...at(r, cols.code, null), code: 'bad-code', params: { typed: code, hint: 'criterion-code' } });
       continue;
     }
     if (seen.has(code)) {

@@ -30,7 +30,7 @@ export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[
   for (const k of missing) {
     issues.error({
       unit, tab: tab.name, row: 0, col: headerWidth, criterion: null, code: 'missing-header',
-      params: { tab: tab.name, header: ENTRY_HEADERS[k], hint: 'Hãy thêm cột này (xem mẫu do lệnh thidua init tạo)' },
+      params: { tab: tab.name, header: ENTRY_HEADERS[k], hint: 'add-column' },
     });
   }
 

@@ -56,28 +56,28 @@ export function readSettings(tab: TabSnapshot, keyCol: number, valueCol: number,
   };
   /** 90, "90%", 0,9 and a 90 %-formatted cell all mean 90 %. */
   const share = (key: Key, fallback: number) => {
-    const v = number(key, NonNegative, null, 'Hãy nhập tỷ lệ phần trăm, ví dụ 90%');
+    const v = number(key, NonNegative, null, 'percent');
     if (v === null) return fallback;
     const s = v > 1 ? v / 100 : v;
     if (Share.safeParse(s).success) return s;
-    bad(key, String(v), 'Hãy nhập tỷ lệ phần trăm từ 0% đến 100%');
+    bad(key, String(v), 'percent-range');
     return fallback;
   };
 
   let name = text('name', '');
   if (name === '') {
-    missing('name', 'Hãy nhập tên cụm, ví dụ "Khối thi đua các tổ chức chính trị - xã hội tỉnh"');
+    missing('name', 'cluster-name');
     name = title;
   }
-  const year = number('year', Year, null, 'Hãy nhập năm, ví dụ 2024');
-  if (year === null && !found.get('year')) missing('year', 'Hãy nhập năm, ví dụ 2024');
+  const year = number('year', Year, null, 'year');
+  if (year === null && !found.get('year')) missing('year', 'year');
 
   let deadline: string | null = null;
   const deadlineAt = found.get('deadline');
   if (deadlineAt && !isBlank(deadlineAt.cell)) {
     const r: ReadResult<string> = readDate(deadlineAt.cell);
     if (r.kind === 'value') deadline = r.value;
-    else bad('deadline', textOf(deadlineAt.cell), 'Hãy nhập ngày dạng dd/mm/yyyy');
+    else bad('deadline', textOf(deadlineAt.cell), 'date');
   }
 
   const reportTo: string[] = [];
@@ -90,22 +90,22 @@ export function readSettings(tab: TabSnapshot, keyCol: number, valueCol: number,
   let language: Settings['language'] = 'vi';
   const langText = text('language', 'vi').toLowerCase();
   if (Language.safeParse(langText).success) language = langText as Settings['language'];
-  else bad('language', langText, 'Hãy nhập vi hoặc en');
+  else bad('language', langText, 'language');
 
   return {
-    scale: number('scale', Scale, null, 'Hãy nhập thang điểm, ví dụ 100 hoặc 1.000'),
+    scale: number('scale', Scale, null, 'scale'),
     settings: {
       name,
       year: year === null ? null : Math.trunc(year),
       period: text('period', 'Cả năm'),
       deadline,
-      bonusCap: number('bonusCap', NonNegative, null, 'Hãy nhập số điểm thưởng tối đa, ví dụ 5'),
+      bonusCap: number('bonusCap', NonNegative, null, 'bonus-cap'),
       thresholds: { excellent: share('excellent', 0.9), good: share('good', 0.7), pass: share('pass', 0.5) },
       flagLabel: text('flagLabel', 'Cờ thi đua'),
       certificateLabel: text('certificateLabel', 'Bằng khen'),
-      certificateCount: number('certificateCount', Count, 2, 'Hãy nhập số nguyên, ví dụ 2'),
+      certificateCount: number('certificateCount', Count, 2, 'integer'),
       reportTo,
-      remindDays: number('remindDays', Count, 3, 'Hãy nhập số ngày, ví dụ 3'),
+      remindDays: number('remindDays', Count, 3, 'days'),
       language,
     },
   };

@@ -24,7 +24,7 @@ export function readUnits(
     if (isBlank(codeCell)) continue;
     const code = textOf(codeCell);
     if (!UnitCode.safeParse(code).success) {
-      issues.error({ ...where(r, cols.code), code: 'bad-code', params: { typed: code, hint: 'Mã đơn vị gồm 1–20 chữ cái không dấu, chữ số, "-" hoặc "_", ví dụ HND' } });
+      issues.error({ ...where(r, cols.code), code: 'bad-code', params: { typed: code, hint: 'unit-code' } });
       continue;
     }
     const key = normalizeName(code);
