@@ -57,7 +57,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Tệp ${e.message} đã có; không ghi đè. Dùng --force nếu thật sự muốn tạo lại.\n`);
       return 1;
     }
-    throw e;
+    // Anything else (a locked file, a full disk, a broken ledger): one line, not a stack trace.
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+      ? 'tệp đang bị khoá hoặc không có quyền ghi (có thể đang mở trong Excel); hãy đóng tệp rồi chạy lại'
+      : e instanceof Error ? e.message : String(e);
+    process.stderr.write(`Không chạy được: ${why}\n`);
+    if (process.env.THIDUA_DEBUG) console.error(e);
+    return 1;
   }
 }
 
