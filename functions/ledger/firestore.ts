@@ -77,10 +77,24 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
   const runs = root.collection('runs');
   const snapshots = root.collection('snapshots');
   const leases = root.collection('leases');
+  // The rerun mark lives apart from the lease, so that a burst of requests setting it
+  // never contends with the holder's lease transactions.
+  const reruns = root.collection('reruns');
   const outbox = root.collection('outbox');
   const clusters = root.collection('clusters');
 
   const inTransaction = <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => db.runTransaction(fn);
+  /** The lease holder's own steps must not fail because requesters crowd the document: retried, bounded. */
+  const persistently = async <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(fn);
+      } catch (e) {
+        if (!isContention(e) || attempt >= 6) throw e;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt * (0.5 + Math.random() / 2)));
+      }
+    }
+  };
 
   return {
     async startRun(r) {
@@ -111,25 +125,36 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
 
     async acquireLease(name, holder, now, ttlMs) {
       const ref = leases.doc(idOf(name));
-      return inTransaction(async (tx) => {
-        const l = (await tx.get(ref)).data();
-        const free = !l || l.holder == null || l.until <= now || l.holder === holder;
+      const isFree = (l: DocumentData | undefined) => !l || l.holder == null || l.until <= now || l.holder === holder;
+      // A plain read first: while another holder has the lease, no transaction (no lock) is needed.
+      if (!isFree((await ref.get()).data())) return false;
+      const attempt = async (tx: Transaction) => {
+        const free = isFree((await tx.get(ref)).data());
         if (free) tx.set(ref, { name, holder, until: now + ttlMs }, { merge: true });
         return free;
-      });
+      };
+      try {
+        return await inTransaction(attempt);
+      } catch (e) {
+        if (!isContention(e)) throw e;
+        // Renewing our own lease: keep at it. Taking a new one while others crowd it: one of
+        // them holds it now and will see our rerun mark.
+        if ((await ref.get()).data()?.holder === holder) return persistently(attempt);
+        return false;
+      }
     },
     async releaseLease(name, holder) {
       const ref = leases.doc(idOf(name));
-      await inTransaction(async (tx) => {
+      await persistently(async (tx) => {
         if ((await tx.get(ref)).data()?.holder === holder) tx.update(ref, { holder: null, until: 0 });
       });
     },
     async requestRerun(name) {
-      await leases.doc(idOf(name)).set({ name, rerun: true }, { merge: true });
+      await reruns.doc(idOf(name)).set({ name, rerun: true }, { merge: true });
     },
     async takeRerun(name) {
-      const ref = leases.doc(idOf(name));
-      return inTransaction(async (tx) => {
+      const ref = reruns.doc(idOf(name));
+      return persistently(async (tx) => {
         const marked = (await tx.get(ref)).data()?.rerun === true;
         if (marked) tx.update(ref, { rerun: false });
         return marked;
@@ -210,4 +235,10 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
 
     async close() {},
   };
+}
+
+/** Firestore's answer when transactions crowd one document (gRPC ABORTED; the emulator's "lock timeout"). */
+function isContention(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  return err?.code === 10 || err?.code === 'aborted' || /ABORTED|contention/i.test(String(err?.message ?? ''));
 }

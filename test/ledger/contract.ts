@@ -125,6 +125,25 @@ export function ledgerContract(
         expect(won.filter(Boolean)).toHaveLength(1);
       });
 
+      it('survives a crowd: 40 requesters marking and racing for the lease while the holder serves marks', async () => {
+        const l = await fresh();
+        expect(await l.acquireLease('cum-1', 'holder', T0, 60_000)).toBe(true);
+        const crowd = Array.from({ length: 40 }, async (_, i) => {
+          await l.requestRerun('cum-1');
+          return l.acquireLease('cum-1', `req-${i}`, T0 + 1, 60_000);
+        });
+        const holderWork = (async () => {
+          let served = 0;
+          for (let i = 0; i < 5; i++) if (await l.takeRerun('cum-1')) served++;
+          await l.acquireLease('cum-1', 'holder', T0 + 2, 60_000); // renewal under the crowd
+          return served;
+        })();
+        const [won] = await Promise.all([Promise.all(crowd), holderWork]);
+        expect(won.filter(Boolean)).toHaveLength(0); // nobody takes a held lease, and nobody fails
+        await l.releaseLease('cum-1', 'holder');
+        expect(await l.acquireLease('cum-1', 'next', T0 + 3, 60_000)).toBe(true);
+      });
+
       it('keeps one rerun mark however often it is requested', async () => {
         const l = await fresh();
         expect(await l.takeRerun('cum-1')).toBe(false);
