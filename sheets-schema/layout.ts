@@ -13,6 +13,7 @@ export const TAB = {
   ranking: 'Xếp hạng',
   issues: 'Kiểm tra',
   log: 'Nhật ký',
+  history: 'Lịch sử',
 } as const;
 
 /** Tabs people edit and that must exist for a run to use the workbook. */
@@ -54,6 +55,24 @@ export const ENTRY_HEADERS = {
 
 /** Headers a unit tab needs for the unit to be scored at all. */
 export const ENTRY_REQUIRED = ['code', 'target', 'actual', 'selfScore', 'evidence', 'reviewScore', 'points', 'check'] as const;
+
+/**
+ * `Lịch sử` (MEETING.md, "A new year"): one row per unit and year, written by `thidua
+ * new-year` and carried from year to year. System-owned, but never rewritten by a run.
+ */
+export const HISTORY_HEADERS = {
+  year: 'Năm',
+  code: 'Mã',
+  name: 'Tên đơn vị',
+  rank: 'Hạng',
+  total: 'Tổng điểm',
+  grade: 'Xếp loại',
+  award: 'Khen thưởng',
+  role: 'Vai trò',
+} as const;
+
+/** `Vai trò` in `Lịch sử`: the unit's role that year, or empty. */
+export const ROLE = { head: 'Cụm trưởng', deputy: 'Cụm phó' } as const;
 
 export const ISSUE_HEADERS = ['Đơn vị', 'Ô', 'Tiêu chí', 'Mức độ', 'Nội dung'] as const;
 export const LOG_HEADERS = ['Thời điểm', 'Nguồn', 'Nội dung'] as const;

@@ -17,6 +17,8 @@ import { readEntries, type EntryTab } from './workbook/entries.js';
 import { findTab, headerColumns } from './workbook/grid.js';
 import { readSettings } from './workbook/settings.js';
 import { readUnits } from './workbook/units.js';
+import { historyOf, readHistory } from './workbook/history.js';
+import { checkHistory, type CarriedRows } from './history-check.js';
 
 export interface EvaluationDetail {
   evaluation: Evaluation;
@@ -51,7 +53,12 @@ function columns<K extends string>(tab: TabSnapshot, name: string, labels: Recor
   return cols;
 }
 
-export function evaluate(wb: WorkbookSnapshot): EvaluationDetail {
+export interface EvaluateOptions {
+  /** The `Lịch sử` rows the ledger says `new-year` carried into this workbook; null when it has no record. */
+  carriedHistory?: CarriedRows | null;
+}
+
+export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): EvaluationDetail {
   const issues = new IssueList();
   const settingsTab = requireTab(wb, TAB.settings);
   const unitsTab = requireTab(wb, TAB.units);
@@ -65,6 +72,8 @@ export function evaluate(wb: WorkbookSnapshot): EvaluationDetail {
   const criteria = readCriteria(criteriaTab, cCols, issues);
   const settings = { ...partial, scale: scale ?? defaultScale(criteria) };
   const lang = settings.language;
+  const history = readHistory(findTab(wb, TAB.history), issues);
+  if (opts.carriedHistory) checkHistory(history, opts.carriedHistory, issues);
 
   // A unit's tab issues count only once it has entered something: an empty tab is "missing", not wrong.
   const entries = new Map<string, EntryTab | null>();
@@ -136,6 +145,7 @@ export function evaluate(wb: WorkbookSnapshot): EvaluationDetail {
     noAward: c.u.noAward,
     errorCount: c.errors,
     warningCount: warningsOf.get(c.u.code) ?? 0,
+    history: historyOf(history.rows, c.u.code, settings.year),
   }));
 
   const rawIssues = sortIssues(issues.items, units.map((u) => u.code));
@@ -146,6 +156,7 @@ export function evaluate(wb: WorkbookSnapshot): EvaluationDetail {
       groups: rankingGroups(criteria),
       units: unitResults,
       issues: rawIssues.map((i) => renderIssue(i, lang)),
+      history: history.rows,
     },
     entries,
     rawIssues,
@@ -174,7 +185,7 @@ function rankingGroups(criteria: Criterion[]): { code: string; content: string }
 
 /** Cluster tabs first, then units in `Đơn vị` order, then by row and column. */
 function sortIssues(items: RawIssue[], unitOrder: string[]): RawIssue[] {
-  const tabRank = (i: RawIssue) => (i.unit === null ? [TAB.settings, TAB.units, TAB.criteria].indexOf(i.tab as never) : 10 + unitOrder.indexOf(i.unit));
+  const tabRank = (i: RawIssue) => (i.unit === null ? [TAB.settings, TAB.units, TAB.criteria, TAB.history].indexOf(i.tab as never) : 10 + unitOrder.indexOf(i.unit));
   return items
     .map((i, n) => ({ i, n }))
     .sort((a, b) => tabRank(a.i) - tabRank(b.i) || (a.i.row ?? -1) - (b.i.row ?? -1) || (a.i.col ?? -1) - (b.i.col ?? -1) || a.n - b.n)

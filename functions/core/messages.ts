@@ -101,6 +101,10 @@ const vi: Catalog = {
   'missing-setting': (p) => `Thiếu mục "${p.key}" trong tab Cấu hình. ${fix('vi', p.hint)}`,
   'missing-header': (p) => `Tab ${p.tab} thiếu cột "${p.header}" ở dòng 1. ${fix('vi', p.hint)}`,
   'bad-email': (p) => `"${p.typed}" không phải là địa chỉ email; sẽ không gửi tới địa chỉ này`,
+  'bad-history': (p) => `${p.field} "${p.typed}" không đọc được; dòng Lịch sử này được bỏ qua`,
+  'history-edited': (p) => `Lịch sử năm ${p.year} của ${p.code} đã bị sửa tay: ${p.field} là "${p.typed}", khi sang năm thidua đã ghi "${p.carried}". Lịch sử do hệ thống ghi; hãy trả lại giá trị cũ`,
+  'history-added': (p) => `Dòng Lịch sử năm ${p.year} của ${p.code} không do thidua ghi khi sang năm (được thêm tay)`,
+  'history-removed': (p) => `Thiếu dòng Lịch sử năm ${p.year} của ${p.code} mà thidua đã ghi khi sang năm (đã bị xoá hoặc sửa Năm, Mã)`,
 };
 
 const YES_EN = 'Đạt, Có, x, ✓, TRUE, 1';
@@ -142,6 +146,10 @@ const en: Catalog = {
   'missing-setting': (p) => `The Cấu hình tab has no "${p.key}". ${fix('en', p.hint)}`,
   'missing-header': (p) => `Tab ${p.tab} has no "${p.header}" column in row 1. ${fix('en', p.hint)}`,
   'bad-email': (p) => `"${p.typed}" is not an email address; nothing will be sent to it`,
+  'bad-history': (p) => `${p.field} "${p.typed}" cannot be read; this Lịch sử row is ignored`,
+  'history-edited': (p) => `The ${p.year} history of ${p.code} was edited by hand: ${p.field} is "${p.typed}", thidua wrote "${p.carried}" at the new year. Lịch sử is written by the system; put the old value back`,
+  'history-added': (p) => `The ${p.year} history row of ${p.code} was not written by thidua at the new year (added by hand)`,
+  'history-removed': (p) => `The ${p.year} history row of ${p.code} that thidua wrote at the new year is missing (deleted, or its Năm or Mã changed)`,
 };
 
 const CATALOGS: Record<Lang, Catalog> = { vi, en };

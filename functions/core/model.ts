@@ -103,7 +103,11 @@ export type IssueCode =
   | 'bad-setting'
   | 'missing-setting'
   | 'missing-header'
-  | 'bad-email';
+  | 'bad-email'
+  | 'bad-history'
+  | 'history-edited'
+  | 'history-added'
+  | 'history-removed';
 
 /** One criterion's result for one unit. */
 export interface CriterionScore {
@@ -148,6 +152,26 @@ export interface UnitResult {
   noAward: string | null;
   errorCount: number;
   warningCount: number;
+  /** Earlier years from `Lịch sử`, oldest first (MEETING-MODEL.md). */
+  history: HistoryEntry[];
+}
+
+/** One unit's year in `Lịch sử`. `total` in points (2 decimals), as written. */
+export interface HistoryEntry {
+  year: number;
+  rank: number | null;
+  total: number | null;
+  grade: string | null;
+  award: string | null;
+  role: string | null;
+}
+
+/** A row of `Lịch sử` as read. */
+export interface HistoryRow extends HistoryEntry {
+  code: string;
+  name: string;
+  /** 0-based row on `Lịch sử`. */
+  row: number;
 }
 
 export interface Evaluation {
@@ -158,4 +182,6 @@ export interface Evaluation {
   /** In rank order; `missing` units last. */
   units: UnitResult[];
   issues: Issue[];
+  /** `Lịch sử` rows as read, in sheet order (empty without the tab). */
+  history: HistoryRow[];
 }
