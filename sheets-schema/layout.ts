@@ -14,6 +14,7 @@ export const TAB = {
   ranking: 'Xếp hạng',
   issues: 'Kiểm tra',
   log: 'Nhật ký',
+  history: 'Lịch sử',
   /** Tallies of the secret ballot (MEETING.md); people type it, it is optional. */
   ballot: 'Bỏ phiếu',
 } as const;
@@ -57,6 +58,24 @@ export const ENTRY_HEADERS = {
 
 /** Headers a unit tab needs for the unit to be scored at all. */
 export const ENTRY_REQUIRED = ['code', 'target', 'actual', 'selfScore', 'evidence', 'reviewScore', 'points', 'check'] as const;
+
+/**
+ * `Lịch sử` (MEETING.md, "A new year"): one row per unit and year, written by `thidua
+ * new-year` and carried from year to year. System-owned, but never rewritten by a run.
+ */
+export const HISTORY_HEADERS = {
+  year: 'Năm',
+  code: 'Mã',
+  name: 'Tên đơn vị',
+  rank: 'Hạng',
+  total: 'Tổng điểm',
+  grade: 'Xếp loại',
+  award: 'Khen thưởng',
+  role: 'Vai trò',
+} as const;
+
+/** `Vai trò` in `Lịch sử`: the unit's role that year, or empty. */
+export const ROLE = { head: 'Cụm trưởng', deputy: 'Cụm phó' } as const;
 
 export const ISSUE_HEADERS = ['Đơn vị', 'Ô', 'Tiêu chí', 'Mức độ', 'Nội dung'] as const;
 export const LOG_HEADERS = ['Thời điểm', 'Nguồn', 'Nội dung'] as const;
@@ -113,8 +132,7 @@ export const BALLOT_HEADERS = {
   valid: 'Phiếu hợp lệ',
 } as const;
 
-/** The `Nội dung` of the rows electing next year's head and deputy (the award forms are the Cấu hình labels). */
-export const ROLE = { head: 'Cụm trưởng', deputy: 'Cụm phó' } as const;
+/** The `Nội dung` of the rows electing next year's head and deputy are `ROLE`'s words (the award forms are the Cấu hình labels). */
 
 /** Rule names (`Cách tính`) as staff type them. */
 export const RULE = {

@@ -34,10 +34,8 @@ export interface LockedResults {
   inputs: Record<string, string>;
 }
 
-export interface EvaluateOptions {
-  /** While locked: everything is read and validated, but the results are the locked ones. */
-  lock?: LockedResults | null;
-}
+import { historyOf, readHistory } from './workbook/history.js';
+import { checkHistory, type CarriedRows } from './history-check.js';
 
 export interface EvaluationDetail {
   evaluation: Evaluation;
@@ -74,7 +72,14 @@ function columns<K extends string>(tab: TabSnapshot, name: string, labels: Recor
   return cols;
 }
 
-export function evaluate(wb: WorkbookSnapshot, options: EvaluateOptions = {}): EvaluationDetail {
+export interface EvaluateOptions {
+  /** The `Lịch sử` rows the ledger says `new-year` carried into this workbook; null when it has no record. */
+  carriedHistory?: CarriedRows | null;
+  /** While locked: everything is read and validated, but the results are the locked ones. */
+  lock?: LockedResults | null;
+}
+
+export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): EvaluationDetail {
   const issues = new IssueList();
   const settingsTab = requireTab(wb, TAB.settings);
   const unitsTab = requireTab(wb, TAB.units);
@@ -89,6 +94,8 @@ export function evaluate(wb: WorkbookSnapshot, options: EvaluateOptions = {}): E
   const criteria = readCriteria(criteriaTab, cCols, issues);
   const settings = { ...partial, scale: scale ?? defaultScale(criteria) };
   const lang = settings.language;
+  const history = readHistory(findTab(wb, TAB.history), issues);
+  if (opts.carriedHistory) checkHistory(history, opts.carriedHistory, issues);
 
   // A unit's tab issues count only once it has entered something: an empty tab is "missing", not wrong.
   const entries = new Map<string, EntryTab | null>();
@@ -163,11 +170,12 @@ export function evaluate(wb: WorkbookSnapshot, options: EvaluateOptions = {}): E
     noAward: c.u.noAward,
     errorCount: c.errors,
     warningCount: warningsOf.get(c.u.code) ?? 0,
+    history: historyOf(history.rows, c.u.code, settings.year),
   }));
 
   // While locked, the results are the locked ones; every input changed since is a warning on its cell.
   const inputs = scoringInputs(wb, unitCodes, lang);
-  const lock = options.lock ?? null;
+  const lock = opts.lock ?? null;
   const base = lock ? lock.units.map((u) => ({ ...u, award: u.proposal, votes: [], voteResult: null })) : scored;
   if (lock) {
     for (const ch of changesSince(lock.inputs, inputs)) {
@@ -222,6 +230,7 @@ export function evaluate(wb: WorkbookSnapshot, options: EvaluateOptions = {}): E
       issues: rawIssues.map((i) => renderIssue(i, lang)),
       locked: lock ? { at: lock.at } : null,
       next: roles.next,
+      history: history.rows,
     },
     entries,
     rawIssues,
@@ -254,7 +263,7 @@ function sortIssues(items: RawIssue[], unitOrder: string[]): RawIssue[] {
   const tabRank = (i: RawIssue) =>
     i.unit !== null ? 10 + unitOrder.indexOf(i.unit)
       : i.tab === TAB.ballot ? 10 + unitOrder.length
-        : [TAB.settings, TAB.units, TAB.criteria].indexOf(i.tab as never);
+        : [TAB.settings, TAB.units, TAB.criteria, TAB.history].indexOf(i.tab as never);
   return items
     .map((i, n) => ({ i, n }))
     .sort((a, b) => tabRank(a.i) - tabRank(b.i) || (a.i.row ?? -1) - (b.i.row ?? -1) || (a.i.col ?? -1) - (b.i.col ?? -1) || a.n - b.n)

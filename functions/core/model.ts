@@ -87,12 +87,14 @@ export type IssueCode =
   | 'negative'
   | 'too-long'
   | 'out-of-range'
+  | 'number-too-large'
   | 'not-integer'
   | 'english-number'
   | 'dot-decimal'
   | 'not-a-date'
   | 'impossible-date'
   | 'two-digit-year'
+  | 'year-out-of-range'
   | 'not-yes-no'
   | 'formula-no-value'
   | 'formula-error'
@@ -115,6 +117,11 @@ export type IssueCode =
   | 'missing-setting'
   | 'missing-header'
   | 'bad-email'
+  | 'bad-history'
+  | 'history-edited'
+  | 'history-added'
+  | 'history-removed'
+
   // version 2: Cấu hình roles, Bỏ phiếu, the lock
   | 'unknown-role-unit'
   | 'head-is-deputy'
@@ -174,6 +181,26 @@ export interface UnitResult {
   noAward: string | null;
   errorCount: number;
   warningCount: number;
+  /** Earlier years from `Lịch sử`, oldest first (MEETING-MODEL.md). */
+  history: HistoryEntry[];
+}
+
+/** One unit's year in `Lịch sử`. `total` in points (2 decimals), as written. */
+export interface HistoryEntry {
+  year: number;
+  rank: number | null;
+  total: number | null;
+  grade: string | null;
+  award: string | null;
+  role: string | null;
+}
+
+/** A row of `Lịch sử` as read. */
+export interface HistoryRow extends HistoryEntry {
+  code: string;
+  name: string;
+  /** 0-based row on `Lịch sử`. */
+  row: number;
 }
 
 export interface Evaluation {
@@ -184,6 +211,8 @@ export interface Evaluation {
   /** In rank order; `missing` units last. */
   units: UnitResult[];
   issues: Issue[];
+  /** `Lịch sử` rows as read, in sheet order (empty without the tab). */
+  history: HistoryRow[];
   /** Epoch ms of the lock, when the results are the locked ones. */
   locked: { at: number } | null;
   /** Next year's head and deputy (MEETING.md). */

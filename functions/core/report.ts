@@ -31,6 +31,7 @@ export function jsonReport(ev: Evaluation, emails: JsonEmail[]) {
       bonus: centsToNumber(u.bonus),
       deduction: centsToNumber(u.deduction),
       awardReason: u.awardReason,
+      history: u.history,
     })),
     issues: ev.issues.map((i) => ({
       unit: i.unit,
