@@ -63,8 +63,17 @@ const toCluster = (r: ClusterRow): RegisteredCluster => ({
   registeredAt: r.registered_at,
 });
 
+/**
+ * THIDUA_SQLITE_BINDING names a better_sqlite3.node built for another Node ABI than the
+ * installed one (CI's Node 24 run, .ci/run): the shared node_modules stay built for Node 20.
+ */
+export function sqliteOptions(env: NodeJS.ProcessEnv = process.env): Database.Options {
+  const binding = env.THIDUA_SQLITE_BINDING?.trim();
+  return binding ? { nativeBinding: binding } : {};
+}
+
 export function openSqliteLedger(path: string): Ledger {
-  const db = new Database(path);
+  const db = new Database(path, sqliteOptions());
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   migrate(db);
