@@ -22,6 +22,7 @@ import { previewBase, writePreviews } from '../mail/preview.js';
 import { openTransport } from '../mail/transport.js';
 import { openSmtpTransport } from '../mail/transports/smtp.js';
 import type { MailStep } from '../pipeline.js';
+import { reviewFolder } from '../core/period.js';
 
 export interface LocalMailOptions {
   cluster: string;
@@ -29,13 +30,16 @@ export interface LocalMailOptions {
   outbox: string;
   send: boolean;
   smtp?: string;
+  /** Where the previews go (default `outbox`): a mid-year review keeps its own, beside the year-end's. */
+  previewDir?: string;
 }
 
 /** The pipeline's mail step for an occasion: `run` and `watch` are requests, `remind` is the daily job. */
 export function localMail(o: LocalMailOptions, occasion: Occasion = 'request'): MailStep {
   return async (ev, ctx) => {
     const planned = emailsFor(ev, occasion, { cluster: o.cluster, now: ctx.now, workbookTitle: ctx.source, ...(ctx.url ? { url: ctx.url } : {}) });
-    return deliverPlanned(planned, o, ctx.now, ev.settings.language);
+    const folder = reviewFolder(ev.settings);
+    return deliverPlanned(planned, folder ? { ...o, previewDir: join(o.outbox, folder) } : o, ctx.now, ev.settings.language);
   };
 }
 
@@ -49,8 +53,9 @@ export async function deliverPlanned(
   now: number,
   lang: Lang,
 ): Promise<{ emails: JsonEmail[]; log: string[] }> {
-  await mkdir(o.outbox, { recursive: true });
-  const manifestPath = join(o.outbox, MANIFEST);
+  const previews = o.previewDir ?? o.outbox;
+  await mkdir(previews, { recursive: true });
+  const manifestPath = join(previews, MANIFEST);
   const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
   const emails: JsonEmail[] = [];
   const toQueue = [];
@@ -58,12 +63,12 @@ export async function deliverPlanned(
     const base = previewBase(p);
     const known = manifest[base];
     const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
-    if (known?.key === p.key && existsSync(join(o.outbox, `${base}.eml`)) && (!o.send || queued)) {
+    if (known?.key === p.key && existsSync(join(previews, `${base}.eml`)) && (!o.send || queued)) {
       emails.push({ kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) });
       continue;
     }
     const draft = p.render();
-    const [files] = await writePreviews([draft], o.outbox, { date: new Date(now) });
+    const [files] = await writePreviews([draft], previews, { date: new Date(now) });
     const row = { kind: draft.kind, to: draft.to, subject: draft.subject, path: shortPath(files!.eml) };
     manifest[base] = { ...row, key: p.key };
     emails.push(row);

@@ -4,6 +4,7 @@
  * templates once (inline.ts), so rendering only fills them — and the plain-text
  * alternative with the same facts.
  */
+import { printable } from '../core/text.js';
 import type { Facts } from './facts.js';
 import { loadTemplates, type Templates } from './templates.js';
 
@@ -26,11 +27,12 @@ export function renderEmail(facts: Facts, extras: RenderExtras, templates: Templ
   const kind = templates.kinds[facts.lang][facts.kind];
   const view = { ...facts, asOf: extras.asOf, chartCid: extras.chartCid ?? null, chartAlt: extras.chartAlt ?? null };
   const html = kind.html(view).trim();
+  // Sheet text is data: what cannot be shown leaves here (core/text.ts printable).
   return {
     // A header is one line: sheet text with a line break must not split it.
-    subject: kind.subject(view).replace(/\s+/g, ' ').trim(),
-    html,
-    text: tidyText(kind.text(view)),
+    subject: printable(kind.subject(view)).replace(/\s+/g, ' ').trim(),
+    html: printable(html),
+    text: tidyText(printable(kind.text(view))),
   };
 }
 
