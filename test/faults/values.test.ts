@@ -242,7 +242,7 @@ function expected(column: Column, c: Case): { points: number | null; error?: Iss
       const late = column === 'actual-date' ? days('2024-12-31', w) : days(w, '2024-06-15');
       return { points: Math.max(0, 100 - Math.max(0, late)) * 100 };
     }
-    return { points: 0, error: w };
+    return { points: 0, error: w as IssueCode | 'error' };
   }
   const w = want(c.number);
   const warn = c.warn ? { warn: c.warn } : {};
