@@ -9,6 +9,7 @@ import { foldAccents } from '../../core/text.js';
 import {
   CRITERIA_HEADERS,
   ENTRY_HEADERS,
+  HISTORY_HEADERS,
   ISSUE_HEADERS,
   LOG_HEADERS,
   RANKING_HEADERS,
@@ -32,10 +33,11 @@ export interface InitUnit {
 export interface InitCriterion {
   code: string;
   content: string;
-  max: number | null;
+  /** A number; text only when carried as typed (new-year). */
+  max: OutValue;
   /** A `Cách tính` name (RULE), or null on a group. */
   rule: string | null;
-  param: number | null;
+  param: OutValue;
 }
 
 export interface InitEntry {
@@ -54,6 +56,8 @@ export interface InitContent {
   criteria: InitCriterion[];
   /** Pre-filled inputs per unit code (e.g. targets given by the cluster, or a sample's data). */
   entries: Record<string, InitEntry[]>;
+  /** `Lịch sử` rows in HISTORY_HEADERS order (new-year); without it the tab is not created. */
+  history?: OutValue[][];
 }
 
 /** Spare rows below the data that still get dropdowns and highlighting. */
@@ -93,6 +97,7 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
     'Nguồn': 'Điều gì khiến hệ thống chấm lại (sửa bảng tính, lịch hẹn, lệnh chạy…).',
     'Nội dung': 'Những gì đã thay đổi và kết quả lần chấm.',
   }, 'Hệ thống chỉ ghi thêm dòng, không xoá; không nhập vào đây.');
+  if (content.history) historyTab(wb, content.history);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -267,6 +272,20 @@ function rankingTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
     [h.award]: 'Đề xuất của hệ thống theo bảng xếp hạng; cụm họp và quyết định.',
   };
   simpleTab(wb, TAB.ranking, labels, [7, 10, 36, ...groups.map(() => 14), 12, 10, 11, 16, 22, 16], notes, SYSTEM_NOTE);
+}
+
+/** `Lịch sử`: written once by new-year and carried from year to year; a run never rewrites it. */
+function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
+  const h = HISTORY_HEADERS;
+  simpleTab(wb, TAB.history, Object.values(h), [8, 10, 36, 8, 11, 16, 32, 14], {
+    [h.year]: 'Năm của kết quả.',
+    [h.rank]: 'Thứ hạng năm đó (trống: đơn vị chưa nộp số liệu).',
+    [h.award]: 'Hình thức khen thưởng đơn vị nhận năm đó (kết quả sau bỏ phiếu).',
+    [h.role]: 'Cụm trưởng, Cụm phó hoặc để trống.',
+  }, 'Hệ thống ghi khi sang năm mới (thidua new-year) và mang sang các năm sau; các lần chấm không ghi lại trang này. Không sửa tay: dòng bị sửa sẽ có cảnh báo.');
+  const ws = wb.getWorksheet(TAB.history)!;
+  rows.forEach((r, i) => r.forEach((v, j) => put(ws.getCell(i + 2, j + 1), v)));
+  ws.getColumn(5).numFmt = '0.00';
 }
 
 /** A system tab: header only, each note ending with who writes the tab. */

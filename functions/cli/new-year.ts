@@ -1,0 +1,95 @@
+/**
+ * `thidua new-year FILE [--to NEWFILE] [--force]` (MEETING.md, "A new year"): next
+ * year's workbook, laid out by the same code as `thidua init`, with `Lịch sử` carried.
+ * The ledger keeps the rows written, so that a run on the new workbook can tell a hand
+ * edit of `Lịch sử`. Nothing is written, nowhere, when the target exists without --force.
+ */
+import { createHash } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { evaluate } from '../core/evaluate.js';
+import { formatDate, formatDateTime } from '../core/format.js';
+import { planNewYear, type NextYearContent } from '../core/new-year.js';
+import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { openLocal } from '../local.js';
+import { createWorkbook } from '../sheets/xlsx/init.js';
+import { TAB } from '../../sheets-schema/layout.js';
+import type { Options } from './args.js';
+import { exists, FileExistsError } from './init.js';
+
+export async function newYearCommand(file: string, o: Options & { to?: string }, out = process.stdout, err = process.stderr): Promise<number> {
+  const source = openLocal(file, o.ledger);
+  try {
+    let plan: NextYearContent;
+    try {
+      const { snapshot } = await source.workbook.read();
+      const carried = await source.ledger.getCarriedHistory(source.cluster);
+      plan = planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null }).evaluation);
+    } catch (e) {
+      if (!(e instanceof WorkbookUnusableError)) throw e;
+      err.write(describeUnusable(e.reason) + '\n');
+      return 2;
+    }
+    const target = resolve(o.to ?? defaultTarget(file, plan.report.from));
+    if (target === source.path) throw new Error(`Tệp năm ${plan.year} không thể trùng với tệp năm ${plan.report.from}; hãy chọn tên khác bằng --to.`);
+    if (!o.force && (await exists(target))) throw new FileExistsError(target);
+
+    const bytes = await createWorkbook({ settings: plan.settings, units: plan.units, criteria: plan.criteria, entries: {}, history: plan.history });
+    // Beside the target, then renamed: never half a workbook. The ledger learns the rows before the file appears.
+    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    await writeFile(temp, bytes);
+    const next = openLocal(target, o.ledger);
+    try {
+      await next.ledger.putCarriedHistory(next.cluster, {
+        rows: plan.history,
+        hash: createHash('sha256').update(JSON.stringify(plan.history)).digest('hex'),
+        from: source.cluster,
+        carriedAt: Date.now(),
+      });
+      await rename(temp, target);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    } finally {
+      await next.ledger.close();
+    }
+    out.write(describe(target, plan) + '\n');
+    return 0;
+  } finally {
+    await source.ledger.close();
+  }
+}
+
+/** `khoi-2023.xlsx` → `khoi-2024.xlsx`; a name without the year gets it appended: `khoi.xlsx` → `khoi-2024.xlsx`. */
+export function defaultTarget(file: string, year: number): string {
+  const ext = extname(file) || '.xlsx';
+  const name = basename(file, extname(file));
+  const matches = [...name.matchAll(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'g'))];
+  const last = matches.at(-1);
+  const next = last
+    ? name.slice(0, last.index) + String(year + 1) + name.slice(last.index! + String(year).length)
+    : `${name}-${year + 1}`;
+  return join(dirname(file), next + ext);
+}
+
+/** What was carried and what was left, in Vietnamese, for the person who asked. */
+function describe(target: string, p: NextYearContent): string {
+  const r = p.report;
+  const roles = [
+    r.head ? `Cụm trưởng ${r.head}` : null,
+    r.deputy ? `Cụm phó ${r.deputy}` : null,
+  ].filter(Boolean).join(', ');
+  const lines = [
+    `Đã tạo ${target}: năm ${p.year}.`,
+    'Mang sang:',
+    `  - ${TAB.settings}: Năm ${p.year}${r.deadline ? `, Hạn nộp ${formatDate(r.deadline)}` : ''}${roles ? `, ${roles}${r.by === 'vote' ? ' (theo kết quả bầu)' : r.by === 'rotation' ? ' (luân phiên)' : ''}` : ''}; các mục khác giữ nguyên.`,
+    `  - ${p.units.length} đơn vị (${TAB.units}) và ${p.criteria.length} dòng ${TAB.criteria}; mỗi đơn vị một tab, một dòng cho mỗi tiêu chí.`,
+    `  - ${TAB.history}: ${r.thisYearRows} dòng năm ${r.from}${r.locked !== null ? ` (kết quả đã chốt lúc ${formatDateTime(r.locked)})` : ''}` +
+      (r.oldRows ? ` và ${r.oldRows} dòng các năm trước.` : '.'),
+    'Không mang sang:',
+    `  - Số liệu của các đơn vị (Chỉ tiêu, Thực hiện, Tự chấm, Minh chứng, Cụm chấm): để trống, chỉ tiêu được giao lại hằng năm.`,
+    `  - ${TAB.ballot} (để trống), ${TAB.ranking}, ${TAB.issues}, ${TAB.log}: lần chấm đầu tiên sẽ ghi lại.`,
+  ];
+  if (r.notes.length) lines.push('Cần xem lại:', ...r.notes.map((n) => `  - ${n}`));
+  return lines.join('\n');
+}
