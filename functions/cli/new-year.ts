@@ -20,43 +20,49 @@ import { exists, FileExistsError } from './init.js';
 export async function newYearCommand(file: string, o: Options & { to?: string }, out = process.stdout, err = process.stderr): Promise<number> {
   const source = openLocal(file, o.ledger);
   try {
-    let plan: NextYearContent;
-    try {
-      const { snapshot } = await source.workbook.read();
-      const carried = await source.ledger.getCarriedHistory(source.cluster);
-      plan = planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null }).evaluation);
-    } catch (e) {
-      if (!(e instanceof WorkbookUnusableError)) throw e;
-      err.write(describeUnusable(e.reason) + '\n');
-      return 2;
-    }
-    const target = resolve(o.to ?? defaultTarget(file, plan.report.from));
-    if (target === source.path) throw new Error(`Tệp năm ${plan.year} không thể trùng với tệp năm ${plan.report.from}; hãy chọn tên khác bằng --to.`);
-    if (!o.force && (await exists(target))) throw new FileExistsError(target);
-
-    const bytes = await createWorkbook({ settings: plan.settings, units: plan.units, criteria: plan.criteria, entries: {}, history: plan.history });
-    // Beside the target, then renamed: never half a workbook. The ledger learns the rows before the file appears.
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    await writeFile(temp, bytes);
-    const next = openLocal(target, o.ledger);
-    try {
-      await next.ledger.putCarriedHistory(next.cluster, {
-        rows: plan.history,
-        hash: createHash('sha256').update(JSON.stringify(plan.history)).digest('hex'),
-        from: source.cluster,
-        carriedAt: Date.now(),
-      });
-      await rename(temp, target);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    } finally {
-      await next.ledger.close();
-    }
-    out.write(describe(target, plan) + '\n');
-    return 0;
+    // Holding the workbook's lock: no run of this workbook interleaves with the turn of the year.
+    return await source.exclusive(async () => {
+      let plan: NextYearContent;
+      try {
+        const { snapshot } = await source.workbook.read();
+        const carried = await source.ledger.getCarriedHistory(source.cluster);
+        plan = planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null }).evaluation);
+      } catch (e) {
+        if (!(e instanceof WorkbookUnusableError)) throw e;
+        err.write(describeUnusable(e.reason) + '\n');
+        return 2;
+      }
+      const target = resolve(o.to ?? defaultTarget(file, plan.report.from));
+      if (target === source.path) throw new Error(`tệp năm ${plan.year} không thể trùng với tệp năm ${plan.report.from}; hãy chọn tên khác bằng --to`);
+      if (!o.force && (await exists(target))) throw new FileExistsError(target);
+      await writeNextYear(target, plan, source.cluster, o.ledger);
+      out.write(describe(target, plan) + '\n');
+      return 0;
+    });
   } finally {
     await source.ledger.close();
+  }
+}
+
+/** The workbook beside the target, then renamed: never half a workbook. The ledger learns the rows before the file appears. */
+async function writeNextYear(target: string, plan: NextYearContent, from: string, ledgerPath: string | undefined): Promise<void> {
+  const bytes = await createWorkbook({ settings: plan.settings, units: plan.units, criteria: plan.criteria, entries: {}, history: plan.history });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  await writeFile(temp, bytes);
+  const next = openLocal(target, ledgerPath);
+  try {
+    await next.ledger.putCarriedHistory(next.cluster, {
+      rows: plan.history,
+      hash: createHash('sha256').update(JSON.stringify(plan.history)).digest('hex'),
+      from,
+      carriedAt: Date.now(),
+    });
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  } finally {
+    await next.ledger.close();
   }
 }
 
