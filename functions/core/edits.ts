@@ -83,7 +83,7 @@ function rankingRows(ev: Evaluation, ctx: RunContext): OutValue[][] {
   const header: OutValue[] = [
     H.rank, H.code, H.name,
     ...ev.groups.map((g) => (g.content ? `${g.code}. ${g.content}` : `Nhóm ${g.code}`)),
-    H.bonus, H.deduction, H.total, H.grade, H.award, H.status,
+    H.bonus, H.deduction, H.total, H.grade, H.award, H.voteResult, H.status,
   ];
   const rows: OutValue[][] = [header];
   for (const u of ev.units) {
@@ -91,7 +91,7 @@ function rankingRows(ev: Evaluation, ctx: RunContext): OutValue[][] {
       u.rank, u.code, u.name,
       ...ev.groups.map((g) => (u.status === 'missing' ? null : centsToNumber(u.groups[g.code] ?? 0))),
       ...(u.status === 'missing' ? [null, null, null] : [centsToNumber(u.bonus), centsToNumber(u.deduction), centsToNumber(u.total)]),
-      u.grade, awardCell(u, lang), statusText(u, lang),
+      u.grade, awardCell(u, lang), u.voteResult, statusText(u, lang),
     ]);
   }
   // When and from what, beside the table, one empty column apart.
