@@ -34,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await watchUntilInterrupted(file, options);
       }
+      case 'documents':
+        return await (await import('./cli/documents.js')).documentsCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'remind':
         return await (await import('./cli/remind.js')).remindCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'serve':

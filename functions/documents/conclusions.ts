@@ -2,7 +2,7 @@
  * Who is proposed for which form after the vote, with total and vote share — the same list in
  * the minutes' conclusions and in the proposal to the province.
  */
-import { NEEDS_VOTE } from '../../sheets-schema/layout.js';
+import { NEEDS_VOTE, REVOTE } from '../../sheets-schema/layout.js';
 import { formatPoints } from '../core/format.js';
 import type { DocumentFacts, Tally, UnitFacts } from './facts.js';
 import { share } from './words.js';
@@ -28,7 +28,7 @@ export function proposed(f: DocumentFacts): Proposed[] {
 
 /** Units the meeting must vote on again (ties in votes, or a tie in rank before any vote). */
 export function revote(f: DocumentFacts): UnitFacts[] {
-  return f.units.filter((u) => u.award === NEEDS_VOTE || u.votes.some((v) => v.outcome === 'revote'));
+  return f.units.filter((u) => u.award === NEEDS_VOTE || u.award === REVOTE || u.votes.some((v) => v.outcome === 'revote'));
 }
 
 /** "Hội Nông dân tỉnh (hạng 1, 94,41 điểm, đạt 8/9 phiếu (88,89%))". */

@@ -1,19 +1,13 @@
 /**
  * What the documents are made of: the figures of one run (the locked one when locked) and the
- * meeting's settings, in one flat shape. `factsFromEvaluation` builds it from the core's
- * Evaluation (MEETING-MODEL.md names); each document module reads only this.
+ * meeting's settings, in one flat shape, built from the core's Evaluation (MEETING-MODEL.md);
+ * each document module reads only this, so documents can be tested on facts written by hand.
  */
-import type { Cents, Criterion, Evaluation, UnitStatus } from '../core/model.js';
+import { clusterWord } from '../core/cluster-word.js';
+import type { Cents, Criterion, Evaluation, NextRoles, UnitStatus, VoteTally } from '../core/model.js';
 
-/** One valid row of `Bỏ phiếu` (MEETING-MODEL.md `VoteTally`). */
-export interface Tally {
-  subject: string;
-  kind: 'flag' | 'certificate' | 'head' | 'deputy';
-  for: number;
-  valid: number;
-  passed: boolean;
-  outcome: 'awarded' | 'not-passed' | 'revote' | 'ineligible' | 'no-place' | 'elected' | 'not-elected';
-}
+/** One valid row of `Bỏ phiếu`. */
+export type Tally = VoteTally;
 
 export interface UnitFacts {
   code: string;
@@ -60,32 +54,10 @@ export interface DocumentFacts {
   /** `Mã` of this year's head and deputy. */
   head: string | null;
   deputy: string | null;
-  next: { year: number | null; head: string | null; deputy: string | null; by: 'rotation' | 'vote' | null };
+  next: NextRoles;
 }
 
-export const DEFAULT_RECIPIENT = 'Hội đồng Thi đua - Khen thưởng tỉnh';
-export const DEFAULT_BASES = ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định số 152/2025/NĐ-CP'];
-
-/** "Khối" when `Tên cụm` starts with "Khối", else "Cụm" (MEETING.md). */
-export function clusterWord(name: string): 'Khối' | 'Cụm' {
-  return /^khối/iu.test(name.normalize('NFC').trim()) ? 'Khối' : 'Cụm';
-}
-
-/**
- * The Evaluation as the meeting's core fills it in (MEETING-MODEL.md). Every meeting field is
- * optional here so that an evaluation without them (version 1, or before the lock) still makes
- * drafts with the defaults of MEETING.md.
- */
-type MeetingEvaluation = Omit<Evaluation, 'settings' | 'units'> & {
-  settings: Evaluation['settings'] & Partial<{
-    head: string | null; deputy: string | null; place: string | null; recipient: string; bases: string[];
-  }>;
-  units: (Evaluation['units'][number] & Partial<{ proposal: string | null; votes: Tally[]; voteResult: string | null }>)[];
-  locked?: { at: number } | null;
-  next?: DocumentFacts['next'];
-};
-
-export function factsFromEvaluation(ev: MeetingEvaluation): DocumentFacts {
+export function factsFromEvaluation(ev: Evaluation): DocumentFacts {
   const s = ev.settings;
   return {
     cluster: s.name,
@@ -94,9 +66,9 @@ export function factsFromEvaluation(ev: MeetingEvaluation): DocumentFacts {
     period: s.period,
     scale: s.scale,
     bonusCap: s.bonusCap,
-    place: s.place ?? null,
-    recipient: s.recipient || DEFAULT_RECIPIENT,
-    bases: s.bases?.length ? s.bases : DEFAULT_BASES,
+    place: s.place,
+    recipient: s.recipient,
+    bases: s.bases,
     flagLabel: s.flagLabel,
     certificateLabel: s.certificateLabel,
     lockedAt: ev.locked?.at ?? null,
@@ -113,13 +85,13 @@ export function factsFromEvaluation(ev: MeetingEvaluation): DocumentFacts {
       deduction: u.deduction,
       total: u.total,
       grade: u.grade,
-      proposal: u.proposal !== undefined ? u.proposal : u.award,
+      proposal: u.proposal,
       award: u.award,
-      votes: u.votes ?? [],
-      voteResult: u.voteResult ?? null,
+      votes: u.votes,
+      voteResult: u.voteResult,
     })),
-    head: s.head ?? null,
-    deputy: s.deputy ?? null,
-    next: ev.next ?? { year: s.year === null ? null : s.year + 1, head: null, deputy: null, by: null },
+    head: s.head,
+    deputy: s.deputy,
+    next: ev.next,
   };
 }

@@ -38,10 +38,15 @@ export function dateLine(place: string | null): string {
   return `${place?.trim() || BLANK}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
 }
 
+/** Capitals, and a dash between words never starts or ends a line ("CHÍNH TRỊ - XÃ HỘI"). */
+function issuerText(name: string): string {
+  return name.toLocaleUpperCase('vi').replace(/ ([-–]) /g, '\u00a0$1\u00a0');
+}
+
 export function frame(f: FrameInput): DocumentModel {
   const landscape = f.orientation === 'landscape';
   const left = [
-    para([{ text: f.issuer.toLocaleUpperCase('vi'), bold: true, size: 13 }], { align: 'center' }),
+    para([{ text: issuerText(f.issuer), bold: true, size: 13 }], { align: 'center' }),
     ...(f.number ? [para([{ text: f.number, size: 13 }], { align: 'center', before: 6 })] : []),
   ];
   const right = [
