@@ -25,7 +25,7 @@ export function docxText(bytes: Uint8Array, part = 'word/document.xml'): string 
 /** The parts of a .docx (file names inside the zip). */
 export function docxParts(bytes: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, data] of Object.entries(unzipSync(bytes))) if (name.endsWith('.xml')) out[name] = strFromU8(data);
+  for (const [name, data] of Object.entries(unzipSync(bytes))) if (/\.(xml|rels)$/.test(name)) out[name] = strFromU8(data);
   return out;
 }
 
