@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// The `thidua` command: runs the TypeScript sources directly through tsx, so a fresh
-// clone needs only `npm install` (no build step) for `npx thidua …` and `npm start`.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../functions/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+// The `thidua` command runs the compiled JavaScript in dist/ (no compiler at run time).
+// `npm install` builds it (`prepare`); if it is missing or older than a source, it is
+// rebuilt here first (bin/build.js, well under a second), so a fresh clone needs only
+// `npm install` and an edited source is never run stale.
+// THIDUA_FROM_SOURCES=1 runs the TypeScript sources through tsx instead (development, tests).
+if (process.env.THIDUA_FROM_SOURCES === '1') {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../functions/cli.ts');
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  const { ensureBuilt } = await import('./build.js');
+  await ensureBuilt();
+  const { main } = await import('../dist/functions/cli.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -13,6 +13,7 @@ import { WorkbookUnusableError } from './core/unusable.js';
 import { staleEdits } from './core/stale.js';
 import type { Evaluation } from './core/model.js';
 import { formatDateTime } from './core/format.js';
+import { periodLabel, reviewKey } from './core/period.js';
 import type { Ledger, RunTrigger } from './ledger/port.js';
 import { WorkbookChangedError, type WorkbookPort } from './sheets/port.js';
 import { LOG_HEADERS, TAB } from '../sheets-schema/layout.js';
@@ -46,17 +47,21 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
   const runId = await o.ledger.startRun({ cluster: o.cluster, trigger: o.trigger, startedAt: o.now() });
   const attempts = o.maxAttempts ?? 5;
   try {
+    // What new-year carried into Lịch sử: the tab is compared with it to tell hand edits.
+    const carried = await o.ledger.getCarriedHistory(o.cluster);
     for (let attempt = 1; ; attempt++) {
       const { snapshot, version } = await o.workbook.read();
       let detail: EvaluationDetail;
       try {
-        detail = evaluate(snapshot);
+        detail = evaluate(snapshot, { carriedHistory: carried?.rows ?? null });
       } catch (e) {
         if (e instanceof WorkbookUnusableError && o.reportUnusable) await o.workbook.write(staleEdits(snapshot, e.reason, o.now()), version);
         throw e;
       }
       const ev = detail.evaluation;
-      const previous = await o.ledger.getSnapshot(o.cluster);
+      // Each review (year-end, 6 tháng, 9 tháng) compares with its own last inputs and keeps them apart.
+      const review = reviewKey(o.cluster, ev.settings);
+      const previous = await o.ledger.getSnapshot(review);
       const inputs = inputsOf(ev);
       const changes = previous ? describeChanges(previous.units, inputs, ev.settings.language) : [];
       try {
@@ -64,12 +69,12 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
           buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: changes }),
           version,
         );
-        await o.ledger.putSnapshot(o.cluster, { units: inputs, takenAt: o.now() });
+        await o.ledger.putSnapshot(review, { units: inputs, takenAt: o.now() });
         const mail = o.mail ? await o.mail(ev, { now: o.now(), source: snapshot.title, ...(snapshot.url ? { url: snapshot.url } : {}) }) : { emails: [], log: [] };
         const finalVersion = mail.log.length ? await appendLog(o, ev, mail.log, written) : written;
         await o.ledger.finishRun(runId, {
           finishedAt: o.now(), outcome: 'ok', inputHash: hashInputs(inputs), version: finalVersion,
-          counts: counts(detail, mail.emails.length), message: null,
+          counts: counts(detail, mail.emails.length), message: null, period: periodLabel(ev.settings),
         });
         return { outcome: 'ok', evaluation: ev, emails: mail.emails, version: finalVersion, snapshot };
       } catch (e) {

@@ -33,7 +33,7 @@ export interface ColumnSpec<K extends string = string> {
   align: 'left' | 'center' | 'right';
 }
 
-export type RankingKey = 'rank' | 'code' | 'name' | 'group' | 'bonus' | 'deduction' | 'total' | 'grade' | 'award' | 'status';
+export type RankingKey = 'rank' | 'code' | 'name' | 'group' | 'bonus' | 'deduction' | 'total' | 'grade' | 'award' | 'voteResult' | 'status';
 
 export interface RankingColumn extends ColumnSpec<RankingKey> {
   /** On a `group` column, the group's code. */
@@ -60,6 +60,7 @@ const AFTER_GROUPS: RankingColumn[] = [
   { key: 'total', header: H.total, width: 10, format: 'points', wrap: true, align: 'right', note: 'Tổng điểm = điểm các tiêu chí + điểm thưởng (không quá mức tối đa) − điểm trừ.' },
   { key: 'grade', header: H.grade, width: 13, format: 'text', wrap: true, align: 'left', note: 'Xếp loại theo các mức của Cấu hình (% của Thang điểm).' },
   { key: 'award', header: H.award, width: 30, format: 'text', wrap: true, align: 'left', note: 'Đề xuất của hệ thống theo bảng xếp hạng; cụm họp và quyết định.' },
+  { key: 'voteResult', header: H.voteResult, width: 18, format: 'text', wrap: true, align: 'left', note: 'Kết quả bỏ phiếu của cụm ở trang Bỏ phiếu: đạt hay không đạt, số phiếu đồng ý trên số phiếu hợp lệ. Trống khi chưa bỏ phiếu.' },
   { key: 'status', header: H.status, width: 12, format: 'text', wrap: true, align: 'left', note: 'Hợp lệ, Còn … lỗi (xem tab Kiểm tra) hoặc Chưa nộp.' },
 ];
 

@@ -1,8 +1,9 @@
 /**
- * The embedded mail step: every run keeps `.eml` and `.html` previews of its emails in the
- * outbox folder; with `--send` they are queued in the ledger's outbox (one delivery per
- * idempotency key, however often runs repeat) and delivered over SMTP when `--smtp` or
- * THIDUA_SMTP_URL is given, else as files in `outbox/sent/`.
+ * The embedded mail step, wired: which emails is mail/policy.ts's decision; here every run
+ * keeps `.eml` and `.html` previews of them in the outbox folder; with `--send` they are
+ * queued in the ledger's outbox (one delivery per idempotency key, however often runs
+ * repeat) and delivered over SMTP when `--smtp` or THIDUA_SMTP_URL is given, else as files
+ * in `outbox/sent/`.
  *
  * Rendering is the costly part of a run (templates, CSS inlining, the chart), and an
  * email's key is known before it is rendered: content already previewed (the folder's
@@ -14,12 +15,14 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { JsonEmail } from '../core/report.js';
 import type { Lang } from '../core/model.js';
 import type { Ledger } from '../ledger/port.js';
-import { deliverDue, enqueueDrafts, type DeliveryEvent } from '../mail/outbox.js';
-import { planReportEmails, type PlannedEmail } from '../mail/plan.js';
+import { deliverDue, enqueueDrafts } from '../mail/outbox.js';
+import type { PlannedEmail } from '../mail/plan.js';
+import { deliveryLines, emailsFor, type Occasion } from '../mail/policy.js';
 import { previewBase, writePreviews } from '../mail/preview.js';
 import { openTransport } from '../mail/transport.js';
 import { openSmtpTransport } from '../mail/transports/smtp.js';
 import type { MailStep } from '../pipeline.js';
+import { reviewFolder } from '../core/period.js';
 
 export interface LocalMailOptions {
   cluster: string;
@@ -27,22 +30,16 @@ export interface LocalMailOptions {
   outbox: string;
   send: boolean;
   smtp?: string;
+  /** Where the previews go (default `outbox`): a mid-year review keeps its own, beside the year-end's. */
+  previewDir?: string;
 }
 
-/** The calendar day of `epochMs` in Việt Nam, yyyy-mm-dd. */
-export function vnDay(epochMs: number): string {
-  return new Date(epochMs + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export function localMail(o: LocalMailOptions): MailStep {
+/** The pipeline's mail step for an occasion: `run` and `watch` are requests, `remind` is the daily job. */
+export function localMail(o: LocalMailOptions, occasion: Occasion = 'request'): MailStep {
   return async (ev, ctx) => {
-    const planned = planReportEmails(ev, {
-      cluster: o.cluster,
-      asOf: vnDay(ctx.now),
-      workbookTitle: ctx.source,
-      ...(ctx.url ? { url: ctx.url } : {}),
-    });
-    return deliverPlanned(planned, o, ctx.now, ev.settings.language);
+    const planned = emailsFor(ev, occasion, { cluster: o.cluster, now: ctx.now, workbookTitle: ctx.source, ...(ctx.url ? { url: ctx.url } : {}) });
+    const folder = reviewFolder(ev.settings);
+    return deliverPlanned(planned, folder ? { ...o, previewDir: join(o.outbox, folder) } : o, ctx.now, ev.settings.language);
   };
 }
 
@@ -56,8 +53,9 @@ export async function deliverPlanned(
   now: number,
   lang: Lang,
 ): Promise<{ emails: JsonEmail[]; log: string[] }> {
-  await mkdir(o.outbox, { recursive: true });
-  const manifestPath = join(o.outbox, MANIFEST);
+  const previews = o.previewDir ?? o.outbox;
+  await mkdir(previews, { recursive: true });
+  const manifestPath = join(previews, MANIFEST);
   const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
   const emails: JsonEmail[] = [];
   const toQueue = [];
@@ -65,12 +63,12 @@ export async function deliverPlanned(
     const base = previewBase(p);
     const known = manifest[base];
     const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
-    if (known?.key === p.key && existsSync(join(o.outbox, `${base}.eml`)) && (!o.send || queued)) {
+    if (known?.key === p.key && existsSync(join(previews, `${base}.eml`)) && (!o.send || queued)) {
       emails.push({ kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) });
       continue;
     }
     const draft = p.render();
-    const [files] = await writePreviews([draft], o.outbox, { date: new Date(now) });
+    const [files] = await writePreviews([draft], previews, { date: new Date(now) });
     const row = { kind: draft.kind, to: draft.to, subject: draft.subject, path: shortPath(files!.eml) };
     manifest[base] = { ...row, key: p.key };
     emails.push(row);
@@ -84,7 +82,7 @@ export async function deliverPlanned(
   try {
     // Also picks up messages of earlier runs that are due for a retry.
     const events = await deliverDue(o.ledger, transport, now, { cluster: o.cluster });
-    return { emails, log: events.map((e) => deliveryLine(e, lang)) };
+    return { emails, log: deliveryLines(events, lang) };
   } finally {
     await transport.close();
   }
@@ -94,22 +92,4 @@ export async function deliverPlanned(
 function shortPath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel.startsWith('..') || isAbsolute(rel) ? p : rel;
-}
-
-const KIND: Record<Lang, Record<string, string>> = {
-  vi: { summary: 'báo cáo tổng hợp', scorecard: 'phiếu điểm', reminder: 'thư nhắc nộp' },
-  en: { summary: 'summary', scorecard: 'scorecard', reminder: 'reminder' },
-};
-
-export function deliveryLine(e: DeliveryEvent, lang: Lang): string {
-  const what = KIND[lang][e.kind] ?? e.kind;
-  const to = e.to.join(', ');
-  if (lang === 'en') {
-    if (e.outcome === 'sent') return `Sent the ${what} to ${to}`;
-    if (e.outcome === 'retry') return `Could not send the ${what} to ${to} (${e.error}); will retry`;
-    return `Gave up sending the ${what} to ${to} after ${e.attempts} attempts (${e.error})`;
-  }
-  if (e.outcome === 'sent') return `Đã gửi ${what} tới ${to}`;
-  if (e.outcome === 'retry') return `Chưa gửi được ${what} tới ${to} (${e.error}); sẽ thử lại`;
-  return `Không gửi được ${what} tới ${to} sau ${e.attempts} lần thử (${e.error})`;
 }

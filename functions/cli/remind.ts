@@ -8,20 +8,24 @@ import { LOG_HEADERS, TAB } from '../../sheets-schema/layout.js';
 import { evaluate } from '../core/evaluate.js';
 import { formatDateTime } from '../core/format.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
-import { openLocal } from '../local.js';
-import { planReminderEmails } from '../mail/plan.js';
+import { openLocal, type Local } from '../local.js';
+import { emailsFor } from '../mail/policy.js';
 import { WorkbookChangedError } from '../sheets/port.js';
 import { clock, type Options } from './args.js';
-import { deliverPlanned, vnDay } from './mail.js';
+import { deliverPlanned } from './mail.js';
 
 export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
   const local = openLocal(file, o.ledger);
+  return local.exclusive(() => remindLocked(local, o, out, err));
+}
+
+async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
     const now = clock(o.now)();
     const { snapshot, version } = await local.workbook.read();
     const ev = evaluate(snapshot).evaluation;
-    const today = vnDay(now);
-    const drafts = planReminderEmails(ev, { cluster: local.cluster, asOf: today, today, workbookTitle: snapshot.title });
+    // The daily job (mail/policy.ts): reminders in the window, and the reports once the deadline has passed.
+    const drafts = emailsFor(ev, 'daily', { cluster: local.cluster, now, workbookTitle: snapshot.title });
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
     const result = await deliverPlanned(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
     if (result.log.length) {
@@ -36,7 +40,7 @@ export async function remindCommand(file: string, o: Options, out = process.stdo
       }
     }
     if (o.json) out.write(JSON.stringify({ emails: result.emails }, null, 2) + '\n');
-    else out.write(drafts.length ? `${drafts.length} thư nhắc${o.send ? '' : ' (xem trước trong ' + o.outbox + ')'}\n${result.log.join('\n')}\n` : 'Không có đơn vị nào cần nhắc hôm nay.\n');
+    else out.write(summaryLine(drafts.filter((d) => d.kind === 'reminder').length, drafts.length, o) + (result.log.length ? `${result.log.join('\n')}\n` : ''));
     return 0;
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
@@ -47,4 +51,10 @@ export async function remindCommand(file: string, o: Options, out = process.stdo
   } finally {
     await local.ledger.close();
   }
+}
+
+function summaryLine(reminders: number, all: number, o: Options): string {
+  if (all === 0) return 'Không có đơn vị nào cần nhắc hôm nay.\n';
+  const what = [reminders ? `${reminders} thư nhắc` : '', all > reminders ? `${all - reminders} báo cáo (đã quá hạn nộp)` : ''].filter(Boolean).join(', ');
+  return `${what}${o.send ? '' : ` (xem trước trong ${o.outbox})`}\n`;
 }

@@ -89,6 +89,7 @@ const RANKING_VALUES: Record<Exclude<RankingKey, 'group'>, (u: UnitResult, lang:
   total: (u) => (u.status === 'missing' ? null : centsToNumber(u.total)),
   grade: (u) => u.grade,
   award: (u, lang) => awardCell(u, lang),
+  voteResult: (u) => u.voteResult,
   status: (u, lang) => statusText(u, lang),
 };
 

@@ -42,6 +42,7 @@ const FIX: Record<Lang, Record<string, string>> = {
     'bonus-cap': 'Hãy nhập số điểm thưởng tối đa, ví dụ 5',
     integer: 'Hãy nhập số nguyên, ví dụ 2',
     days: 'Hãy nhập số ngày, ví dụ 3',
+    'ballot-ignored': 'Tab Bỏ phiếu chưa được tính cho đến khi có đủ các cột Nội dung, Mã, Đồng ý, Phiếu hợp lệ',
   },
   en: {
     'criterion-code': 'Criterion codes look like 1, 1.1, 1.2, 2.1 …',
@@ -58,6 +59,7 @@ const FIX: Record<Lang, Record<string, string>> = {
     'bonus-cap': 'Enter the bonus cap, e.g. 5',
     integer: 'Enter a whole number, e.g. 2',
     days: 'Enter a number of days, e.g. 3',
+    'ballot-ignored': 'The Bỏ phiếu tab is not counted until it has the columns Nội dung, Mã, Đồng ý, Phiếu hợp lệ',
   },
 };
 const fix = (lang: Lang, key: string | undefined) => (key ? (FIX[lang][key] ?? key) : '');
@@ -71,12 +73,14 @@ const vi: Catalog = {
   negative: (p) => `"${p.typed}" là số âm; ở đây cần số từ 0 trở lên`,
   'too-long': (p) => `Nội dung "${p.typed}" quá dài cho một ô số hoặc ngày (tối đa 100 ký tự)`,
   'out-of-range': (p) => `"${p.typed}" không phải là số dùng được (quá lớn hoặc không xác định)`,
+  'number-too-large': (p) => `"${p.typed}" là số quá lớn: không tính chính xác được đến hàng phần trăm. Hãy nhập số nhỏ hơn 90.000 tỷ, ví dụ tính theo đơn vị triệu đồng`,
   'not-integer': (p) => `"${p.typed}" phải là số nguyên (số lần), ví dụ 3`,
   'english-number': (p) => `"${p.typed}" được đọc theo cách viết tiếng Anh; hãy viết theo cách Việt Nam: ${p.vi}`,
   'dot-decimal': (p) => `"${p.typed}" được hiểu là ${p.vi}; cách viết Việt Nam dùng dấu phẩy: ${p.vi}`,
   'not-a-date': (p) => `"${p.typed}" không phải là ngày. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/01/2024`,
   'impossible-date': (p) => `Ngày "${p.typed}" không có trên lịch. Hãy nhập ngày có thật, dạng dd/mm/yyyy`,
   'two-digit-year': (p) => `"${p.typed}": năm phải đủ 4 chữ số, ví dụ 05/01/2024`,
+  'year-out-of-range': (p) => `Ngày "${p.typed}" có năm ${p.year}, ngoài khoảng 1900–2100. Hãy nhập ngày dạng dd/mm/yyyy, năm đủ 4 chữ số, ví dụ 05/01/2024`,
   'not-yes-no': (p) => `"${p.typed}" không phải Đạt/Không đạt. Hãy nhập ${YES_VI} (đạt) hoặc ${NO_VI} (không đạt)`,
   'formula-no-value': () => `Công thức chưa có kết quả được lưu trong tệp. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc nhập giá trị trực tiếp`,
   'formula-error': (p) => `Công thức cho kết quả lỗi ${p.typed}. Hãy sửa công thức hoặc nhập giá trị trực tiếp`,
@@ -99,6 +103,34 @@ const vi: Catalog = {
   'missing-setting': (p) => `Thiếu mục "${p.key}" trong tab Cấu hình. ${fix('vi', p.hint)}`,
   'missing-header': (p) => `Tab ${p.tab} thiếu cột "${p.header}" ở dòng 1. ${fix('vi', p.hint)}`,
   'bad-email': (p) => `"${p.typed}" không phải là địa chỉ email; sẽ không gửi tới địa chỉ này`,
+  'bad-history': (p) => `${p.field} "${p.typed}" không đọc được; dòng Lịch sử này được bỏ qua`,
+  'history-edited': (p) => `Lịch sử năm ${p.year} của ${p.code} đã bị sửa tay: ${p.field} là "${p.typed}", khi sang năm thidua đã ghi "${p.carried}". Lịch sử do hệ thống ghi; hãy trả lại giá trị cũ`,
+  'history-added': (p) => `Dòng Lịch sử năm ${p.year} của ${p.code} không do thidua ghi khi sang năm (được thêm tay)`,
+  'history-removed': (p) => `Thiếu dòng Lịch sử năm ${p.year} của ${p.code} mà thidua đã ghi khi sang năm (đã bị xoá hoặc sửa Năm, Mã)`,
+  'unknown-role-unit': (p) => `${p.key}: "${p.typed}" không có trong tab Đơn vị. Hãy nhập Mã của một đơn vị trong cụm, ví dụ HND`,
+  'head-is-deputy': (p) => `Cụm phó "${p.typed}" trùng với Cụm trưởng. Hãy nhập Mã của một đơn vị khác`,
+  'bad-tally': (p) => TALLY.vi[p.problem ?? 'not-count']!(p) + '; dòng này chưa được tính',
+  'unknown-subject': (p) => (p.typed ? `Nội dung "${p.typed}" không phải nội dung bỏ phiếu.` : 'Chưa nhập Nội dung.') + ` Hãy chọn một trong: ${p.choices}; dòng này chưa được tính`,
+  'unknown-vote-unit': (p) => (p.typed ? `Mã "${p.typed}" không có trong tab Đơn vị.` : 'Chưa nhập Mã đơn vị.') + ' Hãy nhập Mã của một đơn vị trong cụm; dòng này chưa được tính',
+  'duplicate-vote': (p) => `Đơn vị ${p.typed} đã có dòng bỏ phiếu ${p.subject} ở dòng ${p.row}; dòng này bị bỏ qua`,
+  'vote-ineligible': (p) => `${p.name} không đủ điều kiện nhận ${p.subject} (${p.reason}); phiếu bầu của dòng này không được tính`,
+  'changed-after-lock': (p) => `Đã sửa sau khi chốt: ${p.before} → ${p.after}. Kết quả đã chốt được giữ nguyên; mở chốt (thidua unlock) để chấm lại`,
+};
+
+/** `bad-tally`, by what is wrong with the count. */
+const TALLY: Record<Lang, Record<string, (p: Params) => string>> = {
+  vi: {
+    missing: (p) => `Chưa nhập ${p.field}. Hãy nhập số phiếu (số nguyên), ví dụ 9`,
+    'not-count': (p) => `${p.field} "${p.typed}" phải là số phiếu: số nguyên từ 0 trở lên, ví dụ 8`,
+    'zero-valid': () => 'Phiếu hợp lệ phải lớn hơn 0',
+    'above-valid': (p) => `Đồng ý ${p.typed} lớn hơn Phiếu hợp lệ ${p.valid}: số phiếu đồng ý không thể vượt số phiếu hợp lệ`,
+  },
+  en: {
+    missing: (p) => `${p.field} is empty. Enter the number of ballots (a whole number), e.g. 9`,
+    'not-count': (p) => `${p.field} "${p.typed}" must be a number of ballots: a whole number of 0 or more, e.g. 8`,
+    'zero-valid': () => 'Phiếu hợp lệ (valid ballots) must be more than 0',
+    'above-valid': (p) => `Đồng ý ${p.typed} is more than Phiếu hợp lệ ${p.valid}: there cannot be more votes for than valid ballots`,
+  },
 };
 
 const YES_EN = 'Đạt, Có, x, ✓, TRUE, 1';
@@ -110,12 +142,14 @@ const en: Catalog = {
   negative: (p) => `"${p.typed}" is negative; a value of 0 or more is needed here`,
   'too-long': (p) => `"${p.typed}" is too long for a number or date cell (100 characters at most)`,
   'out-of-range': (p) => `"${p.typed}" is not a usable number (too large or undefined)`,
+  'number-too-large': (p) => `"${p.typed}" is too large a number to be exact to the hundredth. Enter less than 90,000 billion, e.g. in millions`,
   'not-integer': (p) => `"${p.typed}" must be a whole number (a count), e.g. 3`,
   'english-number': (p) => `"${p.typed}" was read the English way; write it the Vietnamese way: ${p.vi}`,
   'dot-decimal': (p) => `"${p.typed}" was read as ${p.vi}; the Vietnamese form uses a comma: ${p.vi}`,
   'not-a-date': (p) => `"${p.typed}" is not a date. Enter dd/mm/yyyy, e.g. 05/01/2024`,
   'impossible-date': (p) => `"${p.typed}" is not a day on the calendar. Enter a real date as dd/mm/yyyy`,
   'two-digit-year': (p) => `"${p.typed}": the year needs 4 digits, e.g. 05/01/2024`,
+  'year-out-of-range': (p) => `"${p.typed}" has the year ${p.year}, outside 1900–2100. Enter the date as dd/mm/yyyy with a 4-digit year, e.g. 05/01/2024`,
   'not-yes-no': (p) => `"${p.typed}" is not yes/no. Enter ${YES_EN} (yes) or ${NO_EN} (no)`,
   'formula-no-value': () => `The formula has no saved result in the file. Open and save it in Excel or LibreOffice, or type the value`,
   'formula-error': (p) => `The formula gives the error ${p.typed}. Fix the formula or type the value`,
@@ -138,6 +172,18 @@ const en: Catalog = {
   'missing-setting': (p) => `The Cấu hình tab has no "${p.key}". ${fix('en', p.hint)}`,
   'missing-header': (p) => `Tab ${p.tab} has no "${p.header}" column in row 1. ${fix('en', p.hint)}`,
   'bad-email': (p) => `"${p.typed}" is not an email address; nothing will be sent to it`,
+  'bad-history': (p) => `${p.field} "${p.typed}" cannot be read; this Lịch sử row is ignored`,
+  'history-edited': (p) => `The ${p.year} history of ${p.code} was edited by hand: ${p.field} is "${p.typed}", thidua wrote "${p.carried}" at the new year. Lịch sử is written by the system; put the old value back`,
+  'history-added': (p) => `The ${p.year} history row of ${p.code} was not written by thidua at the new year (added by hand)`,
+  'history-removed': (p) => `The ${p.year} history row of ${p.code} that thidua wrote at the new year is missing (deleted, or its Năm or Mã changed)`,
+  'unknown-role-unit': (p) => `${p.key}: "${p.typed}" is not in the Đơn vị tab. Enter the Mã of a unit of the cluster, e.g. HND`,
+  'head-is-deputy': (p) => `Cụm phó "${p.typed}" is also the Cụm trưởng. Enter the Mã of another unit`,
+  'bad-tally': (p) => TALLY.en[p.problem ?? 'not-count']!(p) + '; this row is not counted',
+  'unknown-subject': (p) => (p.typed ? `"${p.typed}" is not something voted on.` : 'Nội dung is empty.') + ` Choose one of: ${p.choices}; this row is not counted`,
+  'unknown-vote-unit': (p) => (p.typed ? `Code "${p.typed}" is not in the Đơn vị tab.` : 'Mã is empty.') + ' Enter the Mã of a unit of the cluster; this row is not counted',
+  'duplicate-vote': (p) => `Unit ${p.typed} already has a ${p.subject} row on row ${p.row}; this row is ignored`,
+  'vote-ineligible': (p) => `${p.name} cannot receive ${p.subject} (${p.reason}); the votes of this row do not count`,
+  'changed-after-lock': (p) => `Changed after the lock: ${p.before} → ${p.after}. The locked results stand; unlock (thidua unlock) to score again`,
 };
 
 const CATALOGS: Record<Lang, Catalog> = { vi, en };

@@ -27,6 +27,19 @@ export interface Settings {
   reportTo: string[];
   remindDays: number;
   language: Lang;
+  // Version 2 (MEETING.md, "New Cấu hình keys"); all optional in the workbook.
+  /** Cụm trưởng: `Mã` of this year's head unit. */
+  head: string | null;
+  /** Cụm phó: `Mã` of this year's deputy unit. */
+  deputy: string | null;
+  /** Địa danh, for document dates (documents print "……" when null). */
+  place: string | null;
+  /** Cơ quan nhận đề nghị. */
+  recipient: string;
+  /** Căn cứ: the legal bases cited in the proposal. */
+  bases: string[];
+  /** Tỷ lệ phiếu tối thiểu as a fraction (0.7); null = more than half. */
+  voteThreshold: number | null;
 }
 
 export interface Unit {
@@ -74,12 +87,14 @@ export type IssueCode =
   | 'negative'
   | 'too-long'
   | 'out-of-range'
+  | 'number-too-large'
   | 'not-integer'
   | 'english-number'
   | 'dot-decimal'
   | 'not-a-date'
   | 'impossible-date'
   | 'two-digit-year'
+  | 'year-out-of-range'
   | 'not-yes-no'
   | 'formula-no-value'
   | 'formula-error'
@@ -101,7 +116,21 @@ export type IssueCode =
   | 'bad-setting'
   | 'missing-setting'
   | 'missing-header'
-  | 'bad-email';
+  | 'bad-email'
+  | 'bad-history'
+  | 'history-edited'
+  | 'history-added'
+  | 'history-removed'
+
+  // version 2: Cấu hình roles, Bỏ phiếu, the lock
+  | 'unknown-role-unit'
+  | 'head-is-deputy'
+  | 'bad-tally'
+  | 'unknown-subject'
+  | 'unknown-vote-unit'
+  | 'duplicate-vote'
+  | 'vote-ineligible'
+  | 'changed-after-lock';
 
 /** One criterion's result for one unit. */
 export interface CriterionScore {
@@ -139,13 +168,39 @@ export interface UnitResult {
   groups: Record<string, Cents>;
   scores: CriterionScore[];
   grade: string | null;
-  /** Label from Cấu hình, NEEDS_VOTE, or null. */
+  /** SCORING.md's proposal before any vote (what `award` was in version 1). */
+  proposal: string | null;
+  /** The result AFTER the vote (= proposal for a form without rows in Bỏ phiếu): a label, NEEDS_VOTE, REVOTE, or null. */
   award: string | null;
+  /** This unit's valid rows of Bỏ phiếu, in sheet order. */
+  votes: VoteTally[];
+  /** The 'Kết quả bình xét' text; null without rows. */
+  voteResult: string | null;
   /** Why this unit got (or did not get) an award. */
   awardReason: string;
   noAward: string | null;
   errorCount: number;
   warningCount: number;
+  /** Earlier years from `Lịch sử`, oldest first (MEETING-MODEL.md). */
+  history: HistoryEntry[];
+}
+
+/** One unit's year in `Lịch sử`. `total` in points (2 decimals), as written. */
+export interface HistoryEntry {
+  year: number;
+  rank: number | null;
+  total: number | null;
+  grade: string | null;
+  award: string | null;
+  role: string | null;
+}
+
+/** A row of `Lịch sử` as read. */
+export interface HistoryRow extends HistoryEntry {
+  code: string;
+  name: string;
+  /** 0-based row on `Lịch sử`. */
+  row: number;
 }
 
 export interface Evaluation {
@@ -156,4 +211,34 @@ export interface Evaluation {
   /** In rank order; `missing` units last. */
   units: UnitResult[];
   issues: Issue[];
+  /** `Lịch sử` rows as read, in sheet order (empty without the tab). */
+  history: HistoryRow[];
+  /** Epoch ms of the lock, when the results are the locked ones. */
+  locked: { at: number } | null;
+  /** Next year's head and deputy (MEETING.md). */
+  next: NextRoles;
+}
+
+/** One valid row of `Bỏ phiếu` (MEETING.md). */
+export interface VoteTally {
+  /** The Nội dung as the label it matched (Hình thức Cờ label, Bằng khen label, 'Cụm trưởng', 'Cụm phó'). */
+  subject: string;
+  kind: VoteKind;
+  /** Đồng ý */
+  for: number;
+  /** Phiếu hợp lệ */
+  valid: number;
+  /** Reached the threshold, whatever the outcome. */
+  passed: boolean;
+  outcome: VoteOutcome;
+}
+
+export type VoteKind = 'flag' | 'certificate' | 'head' | 'deputy';
+export type VoteOutcome = 'awarded' | 'not-passed' | 'revote' | 'ineligible' | 'no-place' | 'elected' | 'not-elected';
+
+export interface NextRoles {
+  year: number | null;
+  head: string | null;
+  deputy: string | null;
+  by: 'rotation' | 'vote' | null;
 }

@@ -43,6 +43,7 @@ const toRun = (id: string, d: DocumentData): RunRecord => ({
   version: d.version ?? null,
   counts: d.counts ?? null,
   message: d.message ?? null,
+  period: d.period ?? null,
 });
 
 const toMessage = (d: DocumentData): OutboxMessage => ({
@@ -82,6 +83,7 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
   const reruns = root.collection('reruns');
   const outbox = root.collection('outbox');
   const clusters = root.collection('clusters');
+  const carried = root.collection('carriedHistory');
 
   const inTransaction = <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => db.runTransaction(fn);
   /** The lease holder's own steps must not fail because requesters crowd the document: retried, bounded. */
@@ -101,12 +103,22 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
       const ref = runs.doc();
       await ref.create({
         cluster: r.cluster, trigger: r.trigger, startedAt: r.startedAt, finishedAt: null, outcome: null,
-        inputHash: null, version: null, counts: null, message: null,
+        inputHash: null, version: null, counts: null, message: null, period: null,
       });
       return ref.id;
     },
     async finishRun(id, r) {
-      await mustUpdate(runs.doc(id), { ...r }, `run ${id}`);
+      await mustUpdate(runs.doc(id), { ...r, period: r.period ?? null }, `run ${id}`);
+    },
+    async markInterrupted(cluster, at) {
+      const open = await runs.where('cluster', '==', cluster).where('finishedAt', '==', null).get();
+      if (open.empty) return 0;
+      const batch = db.batch();
+      for (const d of open.docs) {
+        batch.update(d.ref, { outcome: 'interrupted', finishedAt: at, message: 'interrupted: the process ended before the run finished' });
+      }
+      await batch.commit();
+      return open.size;
     },
     async recentRuns(cluster, limit) {
       const snap = await runs.where('cluster', '==', cluster).orderBy('startedAt', 'desc').limit(limit).get();
@@ -121,6 +133,15 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
       // As JSON text: unit and criterion codes are free text, and Firestore map keys
       // reserve some shapes (`__x__`) and limit nesting.
       await snapshots.doc(idOf(cluster)).set({ cluster, units: JSON.stringify(s.units), takenAt: s.takenAt });
+    },
+
+    async getCarriedHistory(cluster) {
+      const d = (await carried.doc(idOf(cluster)).get()).data();
+      return d ? { rows: JSON.parse(d.rows), hash: d.hash, from: d.from, carriedAt: d.carriedAt } : null;
+    },
+    async putCarriedHistory(cluster, h) {
+      // Rows as JSON text: Firestore has no arrays of arrays.
+      await carried.doc(idOf(cluster)).set({ cluster, rows: JSON.stringify(h.rows), hash: h.hash, from: h.from, carriedAt: h.carriedAt });
     },
 
     async acquireLease(name, holder, now, ttlMs) {

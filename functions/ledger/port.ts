@@ -5,7 +5,8 @@
  */
 
 export type RunTrigger = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
-export type RunOutcome = 'ok' | 'unusable' | 'failed' | 'conflict';
+/** `interrupted`: the process died mid-run (killed, power cut); set by the next start. */
+export type RunOutcome = 'ok' | 'unusable' | 'failed' | 'conflict' | 'interrupted';
 
 export interface RunRecord {
   id: string;
@@ -20,6 +21,8 @@ export interface RunRecord {
   version: string | null;
   counts: { units: number; errors: number; warnings: number; emails: number } | null;
   message: string | null;
+  /** `Năm` and `Kỳ đánh giá` the run scored ("2023 6 tháng"), once read; a mid-year review's runs stay apart from the year-end's. */
+  period: string | null;
 }
 
 /** Each unit's inputs as typed, per criterion code: the basis of "what changed" in Nhật ký. */
@@ -27,6 +30,20 @@ export interface InputsSnapshot {
   /** unit code → criterion code → field → displayed text. */
   units: Record<string, Record<string, Record<string, string>>>;
   takenAt: number;
+}
+
+/**
+ * The `Lịch sử` rows `thidua new-year` wrote into a cluster's new workbook: a run
+ * compares the tab with them to tell hand edits (MEETING.md, "A new year").
+ */
+export interface CarriedHistory {
+  /** Each row in `HISTORY_HEADERS` order: Năm, Mã, Tên đơn vị, Hạng, Tổng điểm, Xếp loại, Khen thưởng, Vai trò. */
+  rows: (string | number | null)[][];
+  /** sha256 of the rows, for a quick look at whether anything changed. */
+  hash: string;
+  /** The workbook the rows came from (its ledger key). */
+  from: string;
+  carriedAt: number;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
@@ -65,13 +82,23 @@ export interface Ledger {
   startRun(r: { cluster: string; trigger: RunTrigger; startedAt: number }): Promise<string>;
   finishRun(
     id: string,
-    r: Pick<RunRecord, 'finishedAt' | 'outcome' | 'inputHash' | 'version' | 'counts' | 'message'>,
+    r: Pick<RunRecord, 'finishedAt' | 'outcome' | 'inputHash' | 'version' | 'counts' | 'message'> & { period?: string | null },
   ): Promise<void>;
   recentRuns(cluster: string, limit: number): Promise<RunRecord[]>;
+  /**
+   * Marks the cluster's runs that never finished as `interrupted` (finishedAt = `at`);
+   * called by a run that holds the cluster's lock, so none of them is still running.
+   * Returns how many were marked.
+   */
+  markInterrupted(cluster: string, at: number): Promise<number>;
 
   // last inputs seen, to say what changed
   getSnapshot(cluster: string): Promise<InputsSnapshot | null>;
   putSnapshot(cluster: string, s: InputsSnapshot): Promise<void>;
+
+  // what new-year carried into Lịch sử (replaced when new-year runs again with --force)
+  getCarriedHistory(cluster: string): Promise<CarriedHistory | null>;
+  putCarriedHistory(cluster: string, h: CarriedHistory): Promise<void>;
 
   // leases: at most one run per cluster at a time, at most one waiting
   /** Takes the lease if free or expired; true when `holder` now holds it. */

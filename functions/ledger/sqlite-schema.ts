@@ -64,6 +64,17 @@ const migrations: string[] = [
     registered_at      INTEGER NOT NULL
   );
   `,
+  // 2: the period a run scored; the Lịch sử rows new-year carried into a workbook.
+  `
+  ALTER TABLE runs ADD COLUMN period TEXT;
+  CREATE TABLE carried_history (
+    cluster     TEXT PRIMARY KEY,
+    rows        TEXT NOT NULL,    -- JSON (string | number | null)[][]
+    hash        TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    carried_at  INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -16,6 +16,7 @@ const BUSY_TIMEOUT_MS = 5_000;
 interface RunRow {
   id: string; cluster: string; trigger: string; started_at: number; finished_at: number | null;
   outcome: string | null; input_hash: string | null; version: string | null; counts: string | null; message: string | null;
+  period: string | null;
 }
 interface MessageRow {
   key: string; cluster: string; kind: string; recipients: string; subject: string; raw: string; state: string;
@@ -36,6 +37,7 @@ const toRun = (r: RunRow): RunRecord => ({
   version: r.version,
   counts: r.counts === null ? null : JSON.parse(r.counts),
   message: r.message,
+  period: r.period,
 });
 
 const toMessage = (r: MessageRow): OutboxMessage => ({
@@ -61,8 +63,17 @@ const toCluster = (r: ClusterRow): RegisteredCluster => ({
   registeredAt: r.registered_at,
 });
 
+/**
+ * THIDUA_SQLITE_BINDING names a better_sqlite3.node built for another Node ABI than the
+ * installed one (CI's Node 24 run, .ci/run): the shared node_modules stay built for Node 20.
+ */
+export function sqliteOptions(env: NodeJS.ProcessEnv = process.env): Database.Options {
+  const binding = env.THIDUA_SQLITE_BINDING?.trim();
+  return binding ? { nativeBinding: binding } : {};
+}
+
 export function openSqliteLedger(path: string): Ledger {
-  const db = new Database(path);
+  const db = new Database(path, sqliteOptions());
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   migrate(db);
@@ -70,11 +81,16 @@ export function openSqliteLedger(path: string): Ledger {
   const q = {
     insertRun: db.prepare('INSERT INTO runs (id, cluster, trigger, started_at) VALUES (?, ?, ?, ?)'),
     finishRun: db.prepare(`UPDATE runs SET finished_at = @finishedAt, outcome = @outcome, input_hash = @inputHash,
-      version = @version, counts = @counts, message = @message WHERE id = @id`),
+      version = @version, counts = @counts, message = @message, period = @period WHERE id = @id`),
+    markInterrupted: db.prepare(`UPDATE runs SET outcome = 'interrupted', finished_at = ?,
+      message = 'interrupted: the process ended before the run finished' WHERE cluster = ? AND finished_at IS NULL`),
     recentRuns: db.prepare('SELECT * FROM runs WHERE cluster = ? ORDER BY started_at DESC, seq DESC LIMIT ?'),
     getSnapshot: db.prepare('SELECT units, taken_at FROM snapshots WHERE cluster = ?'),
     putSnapshot: db.prepare(`INSERT INTO snapshots (cluster, units, taken_at) VALUES (?, ?, ?)
       ON CONFLICT (cluster) DO UPDATE SET units = excluded.units, taken_at = excluded.taken_at`),
+    getCarried: db.prepare('SELECT rows, hash, source, carried_at FROM carried_history WHERE cluster = ?'),
+    putCarried: db.prepare(`INSERT INTO carried_history (cluster, rows, hash, source, carried_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (cluster) DO UPDATE SET rows = excluded.rows, hash = excluded.hash, source = excluded.source, carried_at = excluded.carried_at`),
     getLease: db.prepare('SELECT holder, until, rerun FROM leases WHERE name = ?'),
     takeLease: db.prepare(`INSERT INTO leases (name, holder, until) VALUES (?, ?, ?)
       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until`),
@@ -127,7 +143,10 @@ export function openSqliteLedger(path: string): Ledger {
     },
     async finishRun(id, r) {
       const counts = r.counts === null ? null : JSON.stringify(r.counts);
-      mustChange(q.finishRun.run({ ...r, counts, id }).changes, `run ${id}`);
+      mustChange(q.finishRun.run({ ...r, counts, period: r.period ?? null, id }).changes, `run ${id}`);
+    },
+    async markInterrupted(cluster, at) {
+      return q.markInterrupted.run(at, cluster).changes;
     },
     async recentRuns(cluster, limit) {
       return (q.recentRuns.all(cluster, limit) as RunRow[]).map(toRun);
@@ -139,6 +158,14 @@ export function openSqliteLedger(path: string): Ledger {
     },
     async putSnapshot(cluster, s) {
       q.putSnapshot.run(cluster, JSON.stringify(s.units), s.takenAt);
+    },
+
+    async getCarriedHistory(cluster) {
+      const row = q.getCarried.get(cluster) as { rows: string; hash: string; source: string; carried_at: number } | undefined;
+      return row ? { rows: JSON.parse(row.rows), hash: row.hash, from: row.source, carriedAt: row.carried_at } : null;
+    },
+    async putCarriedHistory(cluster, h) {
+      q.putCarried.run(cluster, JSON.stringify(h.rows), h.hash, h.from, h.carriedAt);
     },
 
     async acquireLease(name, holder, now, ttlMs) {

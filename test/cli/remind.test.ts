@@ -17,6 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
+/** X-Thidua-Kind of each message received. */
+const kinds = (from = 0) => smtp.received.slice(from).map((m) => /^X-Thidua-Kind: (.*)$/m.exec(m.raw.toString('utf8'))?.[1]?.trim());
+
 const remind = (day: string) =>
   run(process.execPath, [resolve('bin/thidua.js'), 'remind', file, '--send', '--smtp', smtp.url, '--outbox', join(dir, 'outbox'), '--now', day]);
 
@@ -33,7 +36,18 @@ describe('thidua remind', () => {
     expect(smtp.received).toHaveLength(1);
     await remind('2023-12-14');
     expect(smtp.received).toHaveLength(2);
-    await remind('2023-12-16');
-    expect(smtp.received).toHaveLength(2);
+    expect(kinds()).toEqual(['reminder', 'reminder']);
+  });
+
+  it('after the deadline, the daily job sends the reports once: the summary and the scorecards', async () => {
+    const from = smtp.received.length;
+    const after = await remind('2023-12-16');
+    expect(after.stdout).toContain('báo cáo (đã quá hạn nộp)');
+    const reports = kinds(from);
+    expect(reports.filter((k) => k === 'summary')).toHaveLength(1);
+    expect(reports.filter((k) => k === 'scorecard').length).toBe(reports.length - 1);
+    expect(reports.length).toBeGreaterThan(1);
+    await remind('2023-12-17');
+    expect(smtp.received).toHaveLength(from + reports.length);
   });
 });

@@ -76,7 +76,7 @@ describe('sendReports on the schedule', () => {
     expect(sentKinds(from)).toEqual(['reminder', 'reminder', 'reminder']);
   });
 
-  it('after the deadline: the reports go out once, even if figures change later; asking by hand sends the new figures', async () => {
+  it('after the deadline: the reports go out once; a late correction goes out the next day, only what changed; by hand, the same figures are never sent again', async () => {
     const id = await registered();
     on('2024-12-16');
     let from = fake.sent.length;
@@ -86,19 +86,23 @@ describe('sendReports on the schedule', () => {
     const log = Object.values(fake.tab(id, TAB.log).cells).map((c) => c.userEnteredValue?.stringValue ?? '');
     expect(log.filter((l) => l.startsWith('Đã gửi phiếu điểm'))).toHaveLength(3);
 
-    fake.editAsPerson(id, 'DV01', 'E2', 40); // a late correction
-    on('2024-12-17');
     from = fake.sent.length;
-    const next = await send({ spreadsheetId: id, mode: 'scheduled' });
-    expect(next.body.results[0]).toMatchObject({ queued: 0, duplicates: 3, sent: 0 });
+    const same = await send({ spreadsheetId: id, mode: 'scheduled' });
+    expect(same.body.results[0]).toMatchObject({ queued: 0, duplicates: 3, sent: 0 });
     expect(fake.sent.length).toBe(from);
 
+    fake.editAsPerson(id, 'DV01', 'E2', 40); // a late correction: DV01's own scorecard changes
+    on('2024-12-17');
+    const next = await send({ spreadsheetId: id, mode: 'scheduled' });
+    expect(next.body.results[0]).toMatchObject({ queued: 1, duplicates: 2, sent: 1 });
+    expect(sentKinds(from)).toEqual(['scorecard']);
+
+    // By hand the policy is the same: those figures were sent, nothing goes out again.
+    from = fake.sent.length;
     const byHand = await send({ spreadsheetId: id });
     expect(byHand.body.mode).toBe('reports');
-    // By hand the keys follow the content (the scheduled ones followed the deadline): all three go out once.
-    expect(byHand.body.results[0]).toMatchObject({ queued: 3, sent: 3 });
-    const byHandAgain = await send({ spreadsheetId: id });
-    expect(byHandAgain.body.results[0]).toMatchObject({ queued: 0, duplicates: 3 });
+    expect(byHand.body.results[0]).toMatchObject({ queued: 0, duplicates: 3, sent: 0 });
+    expect(fake.sent.length).toBe(from);
   });
 
   it('without a spreadsheet id, the daily job goes through every registered spreadsheet', async () => {

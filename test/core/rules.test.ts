@@ -73,6 +73,20 @@ describe('Tự chấm and Cụm chấm', () => {
     const r = score({ code: '', max: 10, rule: 'Tự chấm' }, [{ self: '9,5', evidence: 'QĐ 12' }, { self: '10', review: '8', evidence: 'QĐ 13' }]);
     expect(r.points).toEqual([9.5, 8]);
   });
+  it('a dash or blank in Cụm chấm is no value: the Tự chấm applies, with no issue on either cell', () => {
+    for (const review of ['-', '—', '–', ' ']) {
+      const r = score({ code: '', max: 10, rule: 'Tự chấm' }, [{ self: '9', review, evidence: 'QĐ 12' }]);
+      expect(r.points).toEqual([9]);
+      expect(r.issues).toEqual([]);
+    }
+  });
+  it('a dash in an input a rule needs is missing data, not zero', () => {
+    const r = score({ code: '', max: 40, rule: 'Tỷ lệ' }, [{ target: '100', actual: '—' }, { target: '100', actual: '50' }]);
+    expect(r.points).toEqual([0, 20]);
+    expect(r.issues[0]).toMatchObject({ cell: 'E2', code: 'missing-value', severity: 'error' });
+    const y = score({ code: '', max: 10, rule: 'Đạt/Không đạt' }, [{ actual: '–' }, { actual: 'Đạt' }]);
+    expect(y.issues[0]).toMatchObject({ cell: 'E2', code: 'missing-value', severity: 'error' });
+  });
   it('S above M is an error naming both', () => {
     const r = score({ code: '', max: 10, rule: 'Tự chấm' }, [{ self: '12', evidence: 'x' }]);
     expect(r.points).toEqual([0]);
@@ -135,6 +149,16 @@ describe('rounding', () => {
     // 10 × 1/3 = 3,333… → 3,33; 10 × 2/3 = 6,666… → 6,67; 0,5 × 30 × 0,75 = 11,25 exactly
     expect(score({ code: '', max: 10, rule: 'Tỷ lệ' }, [{ target: '3', actual: '1' }, { target: '3', actual: '2' }]).points).toEqual([3.33, 6.67]);
     expect(score({ code: '', max: 1, rule: 'Tỷ lệ' }, [{ target: '200', actual: '1' }]).points).toEqual([0.01]); // 0,005 → 0,01
+  });
+  it('never invents cents on large values: 5.197.808.000 stays …000,00', () => {
+    const r = score({ code: '', max: '5.197.808.000', rule: 'Tự chấm' } as never, [{ self: '5.197.808.000', evidence: 'x' }]);
+    expect(r.points).toEqual([5_197_808_000]);
+  });
+  it('a value whose hundredths cannot be exact is an error "số quá lớn" on its cell', () => {
+    const r = score({ code: '', max: 10, rule: 'So sánh' }, [{ actual: '95.000 tỷ' }, { actual: '5' }]);
+    expect(r.issues[0]).toMatchObject({ cell: 'E2', code: 'number-too-large', severity: 'error' });
+    expect(r.issues[0]!.message).toContain('số quá lớn');
+    expect(r.points).toEqual([0, 10]);
   });
 });
 

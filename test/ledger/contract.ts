@@ -51,7 +51,7 @@ export function ledgerContract(
         expect(runs.map((r) => r.id)).toEqual([b, c, a]);
         expect(runs[0]).toEqual({
           id: b, cluster: 'cum-1', trigger: 'edit', startedAt: T0 + 2_000, finishedAt: null, outcome: null,
-          inputHash: null, version: null, counts: null, message: null,
+          inputHash: null, version: null, counts: null, message: null, period: null,
         });
         expect((await l.recentRuns('cum-1', 2)).map((r) => r.id)).toEqual([b, c]);
         expect(await l.recentRuns('cum-9', 10)).toEqual([]);
@@ -65,7 +65,33 @@ export function ledgerContract(
           counts: { units: 12, errors: 1, warnings: 3, emails: 13 }, message: 'Đã chấm 12 đơn vị',
         };
         await l.finishRun(id, done);
-        expect(await l.recentRuns('cum-1', 1)).toEqual([{ id, cluster: 'cum-1', trigger: 'watch', startedAt: T0, ...done }]);
+        expect(await l.recentRuns('cum-1', 1)).toEqual([{ id, cluster: 'cum-1', trigger: 'watch', startedAt: T0, ...done, period: null }]);
+      });
+
+      it('keeps the period each run scored, so a mid-year review’s runs stand beside the year-end’s', async () => {
+        const l = await fresh();
+        const done = { outcome: 'ok' as const, inputHash: 'h', version: 'v', counts: { units: 6, errors: 0, warnings: 0, emails: 7 }, message: null };
+        const mid = await l.startRun({ cluster: 'cum-1', trigger: 'cli', startedAt: T0 });
+        await l.finishRun(mid, { ...done, finishedAt: T0 + 1, period: '2023 6 tháng' });
+        const end = await l.startRun({ cluster: 'cum-1', trigger: 'cli', startedAt: T0 + 10 });
+        await l.finishRun(end, { ...done, finishedAt: T0 + 11, period: '2023 Cả năm' });
+        expect((await l.recentRuns('cum-1', 10)).map((r) => [r.id, r.period])).toEqual([[end, '2023 Cả năm'], [mid, '2023 6 tháng']]);
+      });
+
+      it('marks the runs a killed process left unfinished as interrupted, and only those', async () => {
+        const l = await fresh();
+        const killed = await l.startRun({ cluster: 'cum-1', trigger: 'cli', startedAt: T0 });
+        const done = await l.startRun({ cluster: 'cum-1', trigger: 'cli', startedAt: T0 + 1_000 });
+        const finished = { finishedAt: T0 + 2_000, outcome: 'ok' as const, inputHash: 'h', version: 'v', counts: null, message: null };
+        await l.finishRun(done, finished);
+        const elsewhere = await l.startRun({ cluster: 'cum-2', trigger: 'cli', startedAt: T0 });
+
+        expect(await l.markInterrupted('cum-1', T0 + 5_000)).toBe(1);
+        const runs = await l.recentRuns('cum-1', 10);
+        expect(runs.find((r) => r.id === killed)).toMatchObject({ outcome: 'interrupted', finishedAt: T0 + 5_000 });
+        expect(runs.find((r) => r.id === done)).toMatchObject(finished);
+        expect((await l.recentRuns('cum-2', 10)).find((r) => r.id === elsewhere)).toMatchObject({ outcome: null, finishedAt: null });
+        expect(await l.markInterrupted('cum-1', T0 + 6_000)).toBe(0);
       });
 
       it('refuses to finish a run it never started', async () => {
@@ -94,6 +120,30 @@ export function ledgerContract(
         await l.putSnapshot('cum-1', second);
         expect(await l.getSnapshot('cum-1')).toEqual(second);
         expect(await l.getSnapshot('cum-2')).toBeNull();
+      });
+    });
+
+    describe('carried history', () => {
+      it('keeps the Lịch sử rows new-year wrote, per workbook, the latest replacing the previous', async () => {
+        const l = await fresh();
+        expect(await l.getCarriedHistory('file:/khoi-2024.xlsx')).toBeNull();
+        const first = {
+          rows: [
+            [2023, 'HND', 'Hội Nông dân tỉnh', 1, 94.41, 'Xuất sắc', 'Cờ thi đua của UBND tỉnh', 'Cụm trưởng'],
+            [2023, 'HPN', 'Hội Liên hiệp Phụ nữ tỉnh', 6, 80.5, 'Tốt', null, null],
+            [2023, '__x__', 'Đơn vị "a/b"', null, null, null, null, null],
+          ],
+          hash: 'ab'.repeat(32),
+          from: 'file:/khoi-2023.xlsx',
+          carriedAt: T0,
+        };
+        await l.putCarriedHistory('file:/khoi-2024.xlsx', first);
+        expect(await l.getCarriedHistory('file:/khoi-2024.xlsx')).toEqual(first);
+        expect(await l.getCarriedHistory('file:/khoi-2023.xlsx')).toBeNull();
+
+        const second = { ...first, rows: first.rows.slice(0, 1), hash: 'cd'.repeat(32), carriedAt: T0 + 1 };
+        await l.putCarriedHistory('file:/khoi-2024.xlsx', second);
+        expect(await l.getCarriedHistory('file:/khoi-2024.xlsx')).toEqual(second);
       });
     });
 

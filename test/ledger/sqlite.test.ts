@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../functions/ledger/sqlite-schema.js';
-import { openSqliteLedger } from '../../functions/ledger/sqlite.js';
+import { openSqliteLedger, sqliteOptions } from '../../functions/ledger/sqlite.js';
 import { ledgerContract } from './contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thidua-ledger-'));
@@ -33,7 +33,7 @@ describe('SQLite ledger file', () => {
     expect(await again.enqueue(message('k1'))).toBe('duplicate');
     await again.close();
 
-    const raw = new Database(file, { readonly: true });
+    const raw = new Database(file, { ...sqliteOptions(), readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('user_version', { simple: true })).toBe(schemaVersion);
     raw.close();
@@ -41,7 +41,7 @@ describe('SQLite ledger file', () => {
 
   it('refuses a file written by a newer version of thidua', () => {
     const file = newFile();
-    const raw = new Database(file);
+    const raw = new Database(file, sqliteOptions());
     raw.pragma(`user_version = ${schemaVersion + 1}`);
     raw.close();
     expect(() => openSqliteLedger(file)).toThrow(/mới hơn phần mềm/);

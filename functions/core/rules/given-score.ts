@@ -1,4 +1,5 @@
 /** Reading a score a person gave (`Tự chấm`, or `Cụm chấm` when present): 0 ≤ S ≤ M. */
+import { isNoValueText } from '../values/missing.js';
 import { formatNumber } from '../format.js';
 import { readNumber } from '../values/numbers.js';
 import { givenScore, label, take, typedText, type RuleInput } from './rule.js';
@@ -20,7 +21,7 @@ export function readGivenScore(input: RuleInput, emptyIsZero: boolean): number |
     input.report(field, 'self-score-above-max', { field: label(field), typed: formatNumber(v), max: formatNumber(input.max) });
     return null;
   }
-  if (v > 0 && input.evidence.trim() === '') {
+  if (v > 0 && isNoValueText(input.evidence)) {
     input.report('evidence', 'no-evidence', { points: formatNumber(v), field: label(field) }, 'warning');
   }
   return v;

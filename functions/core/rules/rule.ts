@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../cell.js';
 import type { IssueCode, Severity } from '../model.js';
+import { isNoValue } from '../values/missing.js';
 import type { ReadResult } from '../values/result.js';
 
 export type Field = 'target' | 'actual' | 'self' | 'review' | 'evidence';
@@ -75,8 +76,7 @@ export function label(field: Field): string {
 
 /** The score a person gave: `Cụm chấm` when present replaces `Tự chấm`. */
 export function givenScore(input: RuleInput): { cell: Cell; field: 'self' | 'review' } {
-  const present = (c: Cell) => c !== null && !(c.t === 's' && c.v.trim() === '');
-  return present(input.review) ? { cell: input.review, field: 'review' } : { cell: input.self, field: 'self' };
+  return isNoValue(input.review) ? { cell: input.self, field: 'self' } : { cell: input.review, field: 'review' };
 }
 
 export function typedText(c: Cell): string {

@@ -3,7 +3,13 @@
  * days and two-digit years are errors, never re-interpreted. Result: 'yyyy-mm-dd'.
  */
 import type { Cell } from '../cell.js';
+import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
+
+/** Years a cluster's dates can fall in; outside, the day was mistyped ("20/12/0023"). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const NUMERIC = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d+)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const ADMINISTRATIVE = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d+)$/iu;
@@ -12,7 +18,7 @@ export function readDate(c: Cell): ReadResult<string> {
   if (c === null) return EMPTY;
   switch (c.t) {
     case 'd':
-      return { kind: 'value', value: c.v };
+      return checkIsoDay(c.v);
     case 'e':
       return spreadsheetError(c);
     case 'n':
@@ -25,7 +31,7 @@ export function readDate(c: Cell): ReadResult<string> {
 
 export function readDateText(raw: string): ReadResult<string> {
   const typed = raw.normalize('NFC').trim();
-  if (typed === '' || typed === '-') return EMPTY;
+  if (isNoValueText(typed)) return EMPTY;
   if (typed.length > 100) return fail('too-long', typed.slice(0, 20) + '…');
   const m = NUMERIC.exec(typed);
   const a = ADMINISTRATIVE.exec(typed);
@@ -33,13 +39,28 @@ export function readDateText(raw: string): ReadResult<string> {
   if (!parts) return fail('not-a-date', typed);
   const [d, mo, y] = parts.map(Number) as [number, number, number];
   if (parts[2]!.length !== 4) return fail('two-digit-year', typed);
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail('year-out-of-range', typed, { year: String(y) });
   if (!isRealDay(y, mo, d)) return fail('impossible-date', typed);
   return { kind: 'value', value: isoDate(y, mo, d) };
 }
 
+/** A date cell's day as the spreadsheet stored it ('yyyy-mm-dd'), checked like typed text. */
+function checkIsoDay(v: string): ReadResult<string> {
+  const m = ISO_DAY.exec(v);
+  if (!m) return fail('not-a-date', v.slice(0, 40));
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const shown = `${m[3]}/${m[2]}/${m[1]}`;
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail('year-out-of-range', shown, { year: String(y) });
+  if (!isRealDay(y, mo, d)) return fail('impossible-date', shown);
+  return { kind: 'value', value: v };
+}
+
 export function isRealDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // Date.UTC reads years 0–99 as 1900–1999: set the full year explicitly.
+  const last = new Date(Date.UTC(2000, m, 0));
+  last.setUTCFullYear(y, m, 0);
+  return d <= last.getUTCDate();
 }
 
 export function isoDate(y: number, m: number, d: number): string {

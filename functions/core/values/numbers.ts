@@ -6,9 +6,12 @@
  */
 import type { Cell } from '../cell.js';
 import { formatNumber } from '../format.js';
+import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
 const MAX_ABS = 1e15;
+/** Beyond this, a value's hundredths are not exact in a double (2^53 / 100): "số quá lớn". */
+const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER / 100;
 const MAX_TEXT = 100;
 
 /** Scale words: "39,381 tỷ" = 39 381 000 000. */
@@ -19,9 +22,6 @@ const SCALE: Record<string, number> = {
   tỷ: 1e9,
   tỉ: 1e9,
 };
-
-/** Blank-like marks that mean "no value" rather than zero. */
-const MISSING_MARKS = new Set(['-', '—', '–', '']);
 
 /** Spaces people (and copied reports) put inside numbers: space, NBSP, narrow NBSP, thin space. */
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
@@ -45,7 +45,7 @@ export function readNumber(c: Cell): ReadResult<number> {
 export function readNumberText(raw: string): ReadResult<number> {
   if (raw.length > MAX_TEXT) return fail('too-long', raw.slice(0, 20) + '…');
   const typed = raw.normalize('NFC').trim();
-  if (MISSING_MARKS.has(typed)) return EMPTY;
+  if (isNoValueText(typed)) return EMPTY;
 
   // Split "5.197.808.000 đồng" into the number part and the words after it.
   const m = /^([-(+]?[\d.,\u00a0\u202f\u2009 ]*\d\)?)(\s*)(%?)(\s*)(.*)$/u.exec(typed);
@@ -150,5 +150,6 @@ function count(s: string, ch: string): number {
 
 function checkRange(v: number, typed: string): ReadResult<number> {
   if (!Number.isFinite(v) || Math.abs(v) > MAX_ABS) return fail('out-of-range', typed);
+  if (Math.abs(v) > MAX_EXACT_CENTS) return fail('number-too-large', typed);
   return { kind: 'value', value: v };
 }

@@ -1,5 +1,6 @@
 /** Yes / no for `Đạt/Không đạt` (NUMBERS.md): the words, marks and checkboxes people use. */
 import type { Cell } from '../cell.js';
+import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
 const YES = new Set(['đạt', 'có', 'x', '✓', '✔', 'true', '1']);
@@ -19,7 +20,7 @@ export function readYesNo(c: Cell): ReadResult<boolean> {
       return fail('not-yes-no', c.v);
     case 's': {
       const typed = c.v.normalize('NFC').trim();
-      if (typed === '') return EMPTY;
+      if (isNoValueText(typed)) return EMPTY;
       const key = typed.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
       if (YES.has(key)) return { kind: 'value', value: true };
       if (NO.has(key)) return { kind: 'value', value: false };

@@ -1,6 +1,7 @@
 /** Finding tabs and columns by their names, as WORKBOOK.md says: case, spaces and Unicode form ignored. */
 import type { Cell, TabSnapshot, WorkbookSnapshot } from '../cell.js';
 import { normalizeName } from '../text.js';
+import { isNoValue } from '../values/missing.js';
 
 export function findTab(wb: WorkbookSnapshot, name: string): TabSnapshot | undefined {
   const want = normalizeName(name);
@@ -43,7 +44,7 @@ export function textOf(c: Cell): string {
   return String(c.v);
 }
 
-/** True when a cell holds nothing a person typed (empty or only spaces). */
+/** True when a cell holds no value (empty, only spaces, or a dash: core/values/missing.ts). */
 export function isBlank(c: Cell): boolean {
-  return c === null || (c.t === 's' && c.v.trim() === '');
+  return isNoValue(c);
 }

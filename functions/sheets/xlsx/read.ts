@@ -6,6 +6,7 @@
 import type { Cell, TabSnapshot, WorkbookSnapshot } from '../../core/cell.js';
 import { WorkbookUnusableError } from '../port.js';
 import { serialToDate } from './dates.js';
+import { LimitError, LIMITS } from './limits.js';
 import { guard, NotAWorkbookError, openPackage, type Package } from './package.js';
 import { parseSheet } from './sheet.js';
 import { dateStyles } from './styles.js';
@@ -21,22 +22,39 @@ interface Context {
 export function readXlsx(bytes: Uint8Array, title: string, path = title): WorkbookSnapshot {
   try {
     const pkg = openPackage(bytes);
+    if (pkg.sheets.length > LIMITS.tabs) throw new LimitError('tabs');
     return guard(() => {
       const ctx: Context = {
         strings: sharedStrings(pkg),
         dates: dateStyles(partText(pkg, '/styles', 'xl/styles.xml')),
         date1904: pkg.date1904,
       };
+      let rowsKept = 0;
       const tabs: TabSnapshot[] = pkg.sheets.map((s) => {
         const xml = s.kind === 'worksheet' && s.part ? pkg.zip.text(s.part) : undefined;
-        return { name: s.name, rows: xml === undefined ? [] : readRows(xml, ctx) };
+        const rows = xml === undefined ? [] : readRows(xml, ctx);
+        rowsKept += rows.length;
+        if (rowsKept > LIMITS.totalRows) throw new LimitError('totalRows');
+        return { name: s.name, rows };
       });
       return { title, tabs };
     });
   } catch (e) {
-    if (e instanceof NotAWorkbookError) throw new WorkbookUnusableError({ code: 'not-a-workbook', path, detail: e.detail });
-    throw e;
+    throw unusable(e, path);
   }
+}
+
+/** Reading errors as the port reports them: unusable, with the reason people read. */
+export function unusable(e: unknown, path: string): unknown {
+  if (e instanceof NotAWorkbookError) return new WorkbookUnusableError({ code: 'not-a-workbook', path, detail: e.detail });
+  if (e instanceof LimitError) return new WorkbookUnusableError({ code: 'too-large', path, limit: e.limit, max: LIMITS[e.limit] });
+  return e;
+}
+
+/** Text of a cell, refused past Excel's own length (no spreadsheet program writes more). */
+function checked(s: string): string {
+  if (s.length > LIMITS.stringLength) throw new LimitError('stringLength');
+  return s;
 }
 
 function partText(pkg: Package, relType: string, fallback: string): string | undefined {
@@ -49,7 +67,7 @@ function sharedStrings(pkg: Package): string[] {
   const xml = partText(pkg, '/sharedStrings', 'xl/sharedStrings.xml');
   if (!xml) return [];
   const root = parseXml(xml);
-  return root.children.filter((si) => si.local === 'si').map((si) => richText(xml, si));
+  return root.children.filter((si) => si.local === 'si').map((si) => checked(richText(xml, si)));
 }
 
 /** Text of a `<si>` or `<is>`: its `<t>`, or the `<t>` of each rich-text run; phonetic runs left out. */
@@ -68,20 +86,26 @@ function richText(xml: string, el: XElement): string {
 function readRows(xml: string, ctx: Context): Cell[][] {
   const sheet = parseSheet(xml);
   const rows: Cell[][] = [];
+  let filled = 0;
   for (const row of sheet.rows) {
     const out: Cell[] = [];
     for (const c of row.cells) {
       const v = cellValue(xml, c.el, ctx);
       if (v === null) continue;
+      if (++filled > LIMITS.cellsPerTab) throw new LimitError('cellsPerTab');
+      if (v.t === 's') checked(v.v);
       while (out.length < c.col) out.push(null);
       out[c.col] = v;
     }
     if (out.length === 0) continue;
-    while (rows.length < row.index) rows.push([]);
+    while (rows.length < row.index) rows.push(NO_CELLS);
     rows[row.index] = out;
   }
   return rows;
 }
+
+/** Shared by every empty row before a filled one (read-only: the core never mutates a snapshot). */
+const NO_CELLS: Cell[] = [];
 
 function cellValue(xml: string, c: XElement, ctx: Context): Cell {
   let f: XElement | undefined;

@@ -3,6 +3,7 @@
  * position where a producer left `r` out (the row after the previous one, the column
  * after the previous cell).
  */
+import { LimitError, LIMITS } from './limits.js';
 import { attr, child, parseXml, XmlError, type XElement } from './xml.js';
 
 export interface CellNode {
@@ -34,13 +35,17 @@ export function parseSheet(xml: string): ParsedSheet {
   for (const el of sheetData.children) {
     if (el.local !== 'row') continue;
     const ra = attr(el, 'r');
-    if (ra) r = Number(ra) - 1;
-    else {
+    if (ra) {
+      r = Number(ra) - 1;
+      if (!Number.isInteger(r) || r < 0) throw new XmlError(`bad row number r="${ra.slice(0, 20)}"`);
+    } else {
       const first = el.children.find((c) => c.local === 'c');
       const ref = first ? attr(first, 'r') : undefined;
       const pos = ref ? parseRef(ref) : null;
       r = pos ? pos.row : r + 1;
     }
+    // Excel's grid bounds every index: a crafted r="A99999999" must not size an array.
+    if (r >= LIMITS.rows) throw new LimitError('rows');
     const cells: CellNode[] = [];
     let c = -1;
     for (const ce of el.children) {
@@ -48,6 +53,7 @@ export function parseSheet(xml: string): ParsedSheet {
       const ref = attr(ce, 'r');
       const col = ref ? colOf(ref) : -1;
       c = col >= 0 ? col : c + 1;
+      if (c >= LIMITS.columns) throw new LimitError('columns');
       cells.push({ el: ce, row: r, col: c });
     }
     rows.push({ el, index: r, cells });
@@ -61,6 +67,8 @@ function colOf(ref: string): number {
   for (let i = 0; i < ref.length; i++) {
     const ch = ref.charCodeAt(i) | 0x20;
     if (ch < 97 || ch > 122) break;
+    // Past the grid already: stop before the number loses precision.
+    if (col > LIMITS.columns) return col;
     col = col * 26 + (ch - 96);
   }
   return col - 1;

@@ -10,9 +10,9 @@
  */
 import type { CellEdit, OutValue, SheetEdits, TabLayout } from '../../core/cell.js';
 import { normalizeName } from '../../core/text.js';
-import { WorkbookUnusableError } from '../port.js';
 import { emptySheetXml } from './new-sheet.js';
-import { NotAWorkbookError, openPackage, type Package } from './package.js';
+import { openPackage, type Package } from './package.js';
+import { unusable } from './read.js';
 import { appendRows, replaceRows, setCells, type PatchResult } from './sheet-patch.js';
 import { writeOwnedTab, type PartChanges } from './owned-tab.js';
 import { applyWorkbookChanges, asUtf8, mainNamespace, newSheetPart, type NewSheet } from './workbook-parts.js';
@@ -22,8 +22,7 @@ export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workboo
   try {
     pkg = openPackage(bytes);
   } catch (e) {
-    if (e instanceof NotAWorkbookError) throw new WorkbookUnusableError({ code: 'not-a-workbook', path, detail: e.detail });
-    throw e;
+    throw unusable(e, path);
   }
   const w = new Writer(pkg);
 

@@ -7,12 +7,21 @@
  * (measured), too slow for every run; this one builds only what the patcher needs.
  */
 
+import { LimitError, LIMITS } from './limits.js';
+
 export class XmlError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'XmlError';
   }
 }
+
+/**
+ * Iterations of the reader's loops since the last reset, for the property tests that
+ * prove termination: every loop either advances through the text or throws XmlError,
+ * so a part of n characters costs O(n) steps (test/sheets/xlsx/xml.test.ts).
+ */
+export const xmlSteps = { count: 0 };
 
 export interface XAttr {
   /** Qualified name as written (`r:id`). */
@@ -49,26 +58,19 @@ function isSpace(ch: number): boolean {
 }
 
 /** Parses `xml` into an element tree with offsets. */
-export function parseXml(xml: string): XElement {
+export function parseXml(xml: string, maxElements: number = LIMITS.elements): XElement {
   const stack: XElement[] = [];
   const n = xml.length;
   let root: XElement | undefined;
+  let elements = 0;
   let i = 0;
   for (;;) {
+    xmlSteps.count++;
     const lt = xml.indexOf('<', i);
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);
-    if (c === 63 /* ? */) {
-      i = after(xml, '?>', lt);
-    } else if (c === 33 /* ! */) {
-      if (xml.startsWith('<!--', lt)) i = after(xml, '-->', lt);
-      else if (xml.startsWith('<![CDATA[', lt)) i = after(xml, ']]>', lt);
-      else {
-        // DOCTYPE: skipped, its internal subset included; entities are never expanded.
-        const bracket = xml.indexOf('[', lt);
-        const gt = xml.indexOf('>', lt);
-        i = bracket >= 0 && bracket < gt ? after(xml, ']>', bracket) : after(xml, '>', lt);
-      }
+    if (c === 63 /* ? */ || c === 33 /* ! */) {
+      i = skipMarkup(xml, lt);
     } else if (c === 47 /* / */) {
       const gt = xml.indexOf('>', lt);
       if (gt < 0) throw new XmlError(`unterminated end tag at ${lt}`);
@@ -97,6 +99,7 @@ export function parseXml(xml: string): XElement {
           j++;
           break;
         }
+        xmlSteps.count++;
         const aStart = j;
         while (j < n && ch !== 61 /* = */ && !isSpace(ch) && ch !== 62 && ch !== 47) ch = xml.charCodeAt(++j);
         const aName = xml.slice(aStart, j);
@@ -113,6 +116,7 @@ export function parseXml(xml: string): XElement {
         ch = xml.charCodeAt(j);
       }
       const openEnd = j + 1;
+      if (++elements > maxElements) throw new LimitError('elements');
       const el: XElement = {
         name,
         local: colon >= 0 ? name.slice(colon + 1) : name,
@@ -144,6 +148,23 @@ function after(xml: string, token: string, from: number): number {
   const k = xml.indexOf(token, from);
   if (k < 0) throw new XmlError(`unterminated markup at ${from}`);
   return k + token.length;
+}
+
+/**
+ * The offset just after the `<?…?>`, `<!--…-->`, `<![CDATA[…]]>` or `<!…>` that starts
+ * at `lt`; XmlError when it is not terminated. One function for the tree and for text,
+ * so that both skip exactly the same markup and every caller strictly advances.
+ */
+function skipMarkup(xml: string, lt: number): number {
+  if (xml.charCodeAt(lt + 1) === 63 /* ? */) return after(xml, '?>', lt + 2);
+  if (xml.startsWith('<!--', lt)) return after(xml, '-->', lt + 4);
+  if (xml.startsWith('<![CDATA[', lt)) return after(xml, ']]>', lt + 9);
+  if (xml.charCodeAt(lt + 1) !== 33 /* ! */) throw new XmlError(`unexpected markup in text at ${lt}`);
+  // DOCTYPE and the like: skipped, an internal subset included; entities are never expanded.
+  const bracket = xml.indexOf('[', lt);
+  const gt = xml.indexOf('>', lt);
+  if (gt < 0) throw new XmlError(`unterminated markup at ${lt}`);
+  return bracket >= 0 && bracket < gt ? after(xml, ']>', bracket) : gt + 1;
 }
 
 export function attr(el: XElement, name: string): string | undefined {
@@ -191,18 +212,13 @@ function rawText(raw: string): string {
   let out = '';
   let i = 0;
   for (;;) {
+    xmlSteps.count++;
     const lt = raw.indexOf('<', i);
     if (lt < 0) return out + decodeText(raw.slice(i));
     out += decodeText(raw.slice(i, lt));
-    if (raw.startsWith('<![CDATA[', lt)) {
-      const end = raw.indexOf(']]>', lt);
-      out += raw.slice(lt + 9, end);
-      i = end + 3;
-    } else if (raw.startsWith('<!--', lt)) {
-      i = raw.indexOf('-->', lt) + 3;
-    } else {
-      i = raw.indexOf('?>', lt) + 2;
-    }
+    const next = skipMarkup(raw, lt);
+    if (raw.startsWith('<![CDATA[', lt)) out += raw.slice(lt + 9, next - 3);
+    i = next;
   }
 }
 
@@ -224,13 +240,23 @@ export function decodeEntities(s: string): string {
 }
 
 export function escapeText(s: string): string {
-  if (!/[&<>]/.test(s)) return s;
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  const x = xmlChars(s);
+  if (!/[&<>]/.test(x)) return x;
+  return x.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 export function escapeAttr(s: string): string {
-  if (!/[&<>"\t\n\r]/.test(s)) return s;
-  return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const x = xmlChars(s);
+  if (!/[&<>"\t\n\r]/.test(x)) return x;
+  return x.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Characters XML 1.0 cannot carry at all (not even as `&#…;`), each replaced by U+FFFD. */
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function xmlChars(s: string): string {
+  NOT_XML.lastIndex = 0;
+  return NOT_XML.test(s) ? s.replace(NOT_XML, '\ufffd') : s;
 }
 
 /**

@@ -5,10 +5,16 @@
  * are never re-compressed). Entries are (de)compressed with node's native zlib: fflate
  * took 40–140 ms to inflate a 60-tab workbook in a fresh process, zlib 5 ms (measured);
  * fflate reads the Zip64 archives this reader does not handle.
+ *
+ * Hostile archives (docs/robustness.md): an entry is inflated with zlib's
+ * `maxOutputLength` set to the size the directory declares (itself within LIMITS), so a
+ * "zip bomb" stops at that many bytes instead of filling memory; what comes out must
+ * have exactly that size and CRC-32, else the archive is corrupt.
  */
 import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { LimitError, LIMITS } from './limits.js';
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -43,10 +49,15 @@ const utf8 = new TextDecoder('utf-8');
 const utf16 = new TextDecoder('utf-16le');
 const encoder = new TextEncoder();
 
+/** Iterations of the reader's loops, for the termination property tests (as xmlSteps). */
+export const zipSteps = { count: 0 };
+
 export class Zip {
   private readonly entries: Entry[] = [];
   /** lower-cased name → entry: OPC part names are case-insensitive. */
   private readonly byName = new Map<string, Entry>();
+  /** Uncompressed bytes read so far, against LIMITS.totalBytes. */
+  private inflated = 0;
 
   static read(bytes: Uint8Array): Zip {
     const zip = new Zip();
@@ -62,13 +73,29 @@ export class Zip {
       // Zip64 (never written by Excel or LibreOffice for a workbook): let fflate read
       // it whole; entries are then re-compressed on write.
       let all: Record<string, Uint8Array>;
+      let declared = 0;
       try {
-        all = unzipSync(bytes);
+        // Sizes are checked before anything is inflated; fflate then inflates into a
+        // buffer of the declared size.
+        all = unzipSync(bytes, {
+          filter: (f) => {
+            zipSteps.count++;
+            if (f.originalSize > LIMITS.partBytes) throw new LimitError('partBytes', f.name);
+            declared += f.originalSize;
+            if (declared > LIMITS.totalBytes) throw new LimitError('totalBytes');
+            return true;
+          },
+        });
       } catch (e) {
+        if (e instanceof LimitError) throw e;
         throw new ZipError(`unreadable zip: ${(e as Error).message}`);
       }
-      for (const [name, data] of Object.entries(all)) zip.add({ name, data });
+      for (const [name, data] of Object.entries(all)) {
+        if (data.length > LIMITS.partBytes) throw new LimitError('partBytes', name);
+        zip.add({ name, data });
+      }
     }
+    if (zip.entries.length > LIMITS.entries) throw new LimitError('entries');
     return zip;
   }
 
@@ -93,7 +120,13 @@ export class Zip {
   get(name: string): Uint8Array | undefined {
     const e = this.byName.get(name.toLowerCase());
     if (!e) return undefined;
-    if (!e.data) e.data = inflate(e.stored!);
+    if (!e.data) {
+      const s = e.stored!;
+      if (s.size > LIMITS.partBytes) throw new LimitError('partBytes', s.name);
+      if (this.inflated + s.size > LIMITS.totalBytes) throw new LimitError('totalBytes');
+      this.inflated += s.size;
+      e.data = inflate(s);
+    }
     return e.data;
   }
 
@@ -205,9 +238,11 @@ function readCentralDirectory(bytes: Uint8Array): StoredEntry[] {
   const cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) throw new Zip64Error();
 
+  if (count > LIMITS.entries) throw new LimitError('entries');
   const out: StoredEntry[] = [];
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
+    zipSteps.count++;
     if (p + 46 > n || view.getUint32(p, true) !== 0x02014b50) throw new ZipError('corrupt zip directory');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
@@ -236,14 +271,22 @@ function readCentralDirectory(bytes: Uint8Array): StoredEntry[] {
   return out;
 }
 
+/** The entry's bytes, never more than its declared size, checked against its CRC-32. */
 function inflate(s: StoredEntry): Uint8Array {
-  if (s.method === 0) return s.compressed;
-  try {
-    const out = inflateRawSync(s.compressed);
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
-  } catch (e) {
-    throw new ZipError(`cannot inflate ${s.name}: ${(e as Error).message}`);
+  let data: Uint8Array;
+  if (s.method === 0) data = s.compressed;
+  else {
+    try {
+      const out = inflateRawSync(s.compressed, { maxOutputLength: Math.max(1, s.size) });
+      data = new Uint8Array(out.buffer, out.byteOffset, out.length);
+    } catch (e) {
+      // Past the declared size (RangeError) or not deflate data at all.
+      throw new ZipError(`cannot inflate ${s.name}: ${(e as Error).message}`);
+    }
   }
+  if (data.length !== s.size) throw new ZipError(`${s.name}: size differs from the zip directory`);
+  if (crc32(data) !== s.crc) throw new ZipError(`${s.name}: CRC-32 mismatch`);
+  return data;
 }
 
 /** 1980-01-01 00:00, as Excel stamps its entries: output does not depend on the clock. */

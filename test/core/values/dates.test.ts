@@ -30,9 +30,25 @@ describe('reading dates, day first (NUMBERS.md)', () => {
     ['05/01/24', 'two-digit-year'],
     ['2024-01-05', 'not-a-date'],
     ['hôm qua', 'not-a-date'],
+    ['20/12/0023', 'year-out-of-range'],
+    ['01/01/1899', 'year-out-of-range'],
+    ['01/01/2101', 'year-out-of-range'],
   ])('"%s" is an error (%s)', (typed, code) => {
     const r = readDate(s(typed));
     expect(r.kind === 'error' && r.code).toBe(code);
+  });
+
+  it('a date cell holding an impossible day, a year outside 1900–2100 or no date at all is an error on the cell', () => {
+    const code = (v: string) => { const r = readDate({ t: 'd', v }); return r.kind === 'error' ? r.code : r.kind; };
+    expect(code('2023-02-30')).toBe('impossible-date');
+    expect(code('0023-12-20')).toBe('year-out-of-range');
+    expect(code('9999-12-31')).toBe('year-out-of-range');
+    expect(code('hôm qua')).toBe('not-a-date');
+    expect(code('2024-02-29')).toBe('value');
+  });
+
+  it('dashes and blanks are no value', () => {
+    for (const v of ['-', '–', '—', '  ', ' - ']) expect(readDate(s(v)).kind).toBe('empty');
   });
 
   it('a plain number is not a date', () => {

@@ -60,7 +60,7 @@ describe('createWorkbook', () => {
     // Group 3 holds only a `Trừ` criterion: its points are in `Điểm trừ`, as a run writes them.
     expect(texts(rows(s, TAB.ranking)[0])).toEqual([
       'Hạng', 'Mã', 'Tên đơn vị', '1. Thực hiện nhiệm vụ chuyên môn', '2. Phong trào thi đua',
-      'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Trạng thái',
+      'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Kết quả bình xét', 'Trạng thái',
     ]);
     expect(rows(s, TAB.issues).map(texts)).toEqual([[...ISSUE_HEADERS]]);
     expect(rows(s, TAB.log).map(texts)).toEqual([[...LOG_HEADERS]]);

@@ -93,7 +93,7 @@ function view(bytes: Uint8Array): RankingView {
 }
 
 function expectDerivedWhole(v: RankingView, groupHeaders: string[]): void {
-  const table = ['Hạng', 'Mã', 'Tên đơn vị', ...groupHeaders, 'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Trạng thái'];
+  const table = ['Hạng', 'Mã', 'Tên đơn vị', ...groupHeaders, 'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Kết quả bình xét', 'Trạng thái'];
   // One non-empty header per data column, then one empty column and the lines beside the table.
   expect(v.headers.slice(0, table.length)).toEqual(table);
   expect(v.headers[table.length]).toBeUndefined();
@@ -117,7 +117,7 @@ describe('Xếp hạng derived whole from one definition', () => {
 
   it('init lays out the same header, widths and notes as a run', () => {
     const v = view(initBytes);
-    const table = ['Hạng', 'Mã', 'Tên đơn vị', ...sampleGroups, 'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Trạng thái'];
+    const table = ['Hạng', 'Mã', 'Tên đơn vị', ...sampleGroups, 'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Kết quả bình xét', 'Trạng thái'];
     expect(v.headers).toEqual(table);
     const r = view(first);
     expect(r.headers.slice(0, table.length)).toEqual(v.headers);
@@ -134,8 +134,8 @@ describe('Xếp hạng derived whole from one definition', () => {
     expect(v.styleOf('I5').numFmt).toBe('0.00');
     expect(v.styleOf('D2').numFmt).toBe('0.00');
     // Cập nhật lúc: 20/12/2023 10:00 as a spreadsheet serial with a date-time format.
-    expect(Number(v.valueOf('O1'))).toBeCloseTo(45280 + 10 / 24, 6);
-    expect(v.styleOf('O1').numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(Number(v.valueOf('P1'))).toBeCloseTo(45280 + 10 / 24, 6);
+    expect(v.styleOf('P1').numFmt).toBe('dd/mm/yyyy hh:mm');
     // Group headers wrap: the header row is tall enough for several lines.
     const headerRow = els(v.sheet, 'row')[0]!;
     expect(Number(headerRow.getAttribute('ht'))).toBeGreaterThanOrEqual(48);

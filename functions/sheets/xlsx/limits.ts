@@ -1,0 +1,36 @@
+/**
+ * How big a workbook may be before it is refused as unusable (docs/robustness.md).
+ * Chosen so that any file under 10 MB on disk is read within 512 MB of memory: a real
+ * cluster workbook (20 units × 60 criteria) is far below every one of them.
+ */
+export const LIMITS = {
+  /** Uncompressed bytes of one zip entry that we read. */
+  partBytes: 48 * 1024 * 1024,
+  /** Uncompressed bytes of all the entries we read, together. */
+  totalBytes: 160 * 1024 * 1024,
+  /** Entries in the zip. */
+  entries: 10_000,
+  /** Elements in one XML part (cells, rows, strings…): bounds the tree in memory. */
+  elements: 1_500_000,
+  /** Tabs in the workbook. */
+  tabs: 1_000,
+  /** Cells holding a value, in one tab. */
+  cellsPerTab: 250_000,
+  /** Characters in one cell's text: Excel's own limit. */
+  stringLength: 32_767,
+  /** Excel's grid: columns A–XFD, rows 1–1.048.576. */
+  columns: 16_384,
+  rows: 1_048_576,
+  /** Rows kept in memory over all tabs (each tab counts up to its last row with a value). */
+  totalRows: 2_000_000,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** The workbook is beyond one of LIMITS: refused as unusable, never read in part. */
+export class LimitError extends Error {
+  constructor(readonly limit: LimitName, readonly where = '') {
+    super(`limit ${limit} (${LIMITS[limit]}) exceeded${where ? ` in ${where}` : ''}`);
+    this.name = 'LimitError';
+  }
+}
