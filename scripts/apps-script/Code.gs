@@ -41,7 +41,7 @@ function enableAutoScoring() {
     .forEach((t) => ScriptApp.deleteTrigger(t));
   ScriptApp.newTrigger('onSheetEdit').forSpreadsheet(ss).onEdit().create();
   ScriptApp.newTrigger('onSheetChange').forSpreadsheet(ss).onChange().create();
-  const r = post_('reconcile', { spreadsheetId: ss.getId(), force: true });
+  const r = post_('reconcile', { spreadsheetId: ss.getId(), force: true, ts: Date.now() });
   SpreadsheetApp.getUi().alert(
     r.status < 300
       ? 'Đã bật tự động chấm điểm: sau mỗi lần sửa, bảng "Xếp hạng" được chấm lại sau ít giây.'
@@ -63,7 +63,7 @@ function onSheetChange(e) {
 }
 
 function scoreNow() {
-  const r = post_('reconcile', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), force: true });
+  const r = post_('reconcile', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), force: true, ts: Date.now() });
   SpreadsheetApp.getActiveSpreadsheet().toast(r.status < 300 ? 'Đã chấm điểm lại.' : describe_(r), 'Thi đua');
 }
 
@@ -73,7 +73,7 @@ function sendReportsNow() {
   const ok = ui.alert('Gửi báo cáo', 'Gửi báo cáo tổng hợp và phiếu điểm của từng đơn vị qua thư điện tử? ' +
     'Thư có nội dung không đổi đã gửi trước đó sẽ không gửi lại.', ui.ButtonSet.OK_CANCEL);
   if (ok !== ui.Button.OK) return;
-  const r = postAsPerson_('sendReports', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId() });
+  const r = postAsPerson_('sendReports', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const res = (r.body && r.body.results && r.body.results[0]) || {};
   ui.alert(r.status < 300 ? 'Đã gửi ' + (res.sent || 0) + ' thư (' + (res.duplicates || 0) + ' thư không đổi, không gửi lại).' : describe_(r));
 }

@@ -110,8 +110,8 @@ describe('Apps Script trigger (Code.gs)', () => {
     s.call('enableAutoScoring');
     expect(s.triggers).toEqual([{ handler: 'onSheetEdit', kind: 'edit' }, { handler: 'onSheetChange', kind: 'change' }]);
     expect(s.fetched.map((f) => [f.url, JSON.parse(f.params.payload)])).toEqual([
-      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true }],
-      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true }],
+      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true, ts: expect.any(Number) }],
+      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true, ts: expect.any(Number) }],
     ]);
   });
 

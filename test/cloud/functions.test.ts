@@ -207,9 +207,8 @@ describe('reconcile', () => {
     const a = await registered(2);
     const b = await registered(2);
     // Each sheet's script signs for its own sheet; "every sheet" is the scheduler's (OIDC, oidc.test.ts).
-    // Signed a second apart each time: the same signed bytes twice would be a replay (refused).
-    let t = Math.floor(Date.now() / 1000) - 100;
-    const both = async () => [await signedPost(url.reconcile!, { spreadsheetId: a }, { t: t++ }), await signedPost(url.reconcile!, { spreadsheetId: b }, { t: t++ })];
+    // Stamped as Apps Script stamps them: the same signed bytes twice would be a replay (refused).
+    const both = async () => [await signedPost(url.reconcile!, { spreadsheetId: a, ts: Date.now() }), await signedPost(url.reconcile!, { spreadsheetId: b, ts: Date.now() })];
     const outcome = (x: { body: any }) => x.body.results[0]?.outcome;
     let r = await both();
     expect(r.map((x) => x.status)).toEqual([200, 200]);
@@ -233,9 +232,9 @@ describe('reconcile', () => {
 
   it('"Chấm điểm ngay": force runs one spreadsheet even when unchanged', async () => {
     const id = await registered(2);
-    await signedPost(url.reconcile!, { spreadsheetId: id });
+    await signedPost(url.reconcile!, { spreadsheetId: id, ts: Date.now() });
     fake.resetCounts();
-    const r = await signedPost(url.reconcile!, { spreadsheetId: id, force: true });
+    const r = await signedPost(url.reconcile!, { spreadsheetId: id, force: true, ts: Date.now() });
     expect(r.body.results).toEqual([{ spreadsheetId: id, outcome: 'ran', runs: 1 }]);
     expect(fake.count('sheets.batchUpdate')).toBe(1);
     expect((await ledger.recentRuns(id, 1))[0]!.trigger).toBe('manual');

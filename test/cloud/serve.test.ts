@@ -79,7 +79,7 @@ describe('thidua serve', () => {
     await signedPost(`${served.url}/sheetEdited`, ping());
     const bytes = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
-    const r = await signedPost(`${served.url}/reconcile`, { spreadsheetId: 'local' });
+    const r = await signedPost(`${served.url}/reconcile`, { spreadsheetId: 'local', ts: Date.now() });
     expect(r).toEqual({ status: 200, body: { ok: true, results: [{ spreadsheetId: 'local', outcome: 'unchanged' }], delivered: 0 } });
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(mtime);
@@ -93,7 +93,7 @@ describe('thidua serve', () => {
     // HND's 1.1 (Đúng hạn, due 31/01/2023, 1 point per day late) was done on 16/01; now a month late.
     book.getWorksheet('HND')!.getCell('E2').value = '28/02/2023';
     await book.xlsx.writeFile(file);
-    const r = await signedPost(`${served.url}/reconcile`, { spreadsheetId: 'local' }, { t: Math.floor(Date.now() / 1000) - 1 });
+    const r = await signedPost(`${served.url}/reconcile`, { spreadsheetId: 'local', ts: Date.now() });
     expect(r.body.results).toEqual([{ spreadsheetId: 'local', outcome: 'ran', runs: 1 }]);
     expect(rankingInFile()).toEqual(expectedRanking());
     expect(totalOfHnd()).toBe(before - 5);
