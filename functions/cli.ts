@@ -34,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await watchUntilInterrupted(file, options);
       }
+      case 'documents':
+        return await (await import('./cli/documents.js')).documentsCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'remind':
         return await (await import('./cli/remind.js')).remindCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'serve':
@@ -58,11 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     // Anything else (a locked file, a full disk, a broken ledger): one line, not a stack trace.
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-      ? 'tệp đang bị khoá hoặc không có quyền ghi (có thể đang mở trong Excel); hãy đóng tệp rồi chạy lại'
-      : e instanceof Error ? e.message : String(e);
-    process.stderr.write(`Không chạy được: ${why}\n`);
+    process.stderr.write(`Không chạy được: ${(await import('./cli/failure.js')).describeFailure(e)}.\n`);
     if (process.env.THIDUA_DEBUG) console.error(e);
     return 1;
   }

@@ -1,10 +1,11 @@
 /**
- * The cluster workbook, version 1 (shared/design/WORKBOOK.md) as code: tab names and
+ * The cluster workbook, version 2 (shared/design/WORKBOOK.md, MEETING.md) as code: tab names and
  * header labels exactly as staff see them. Everything that reads or writes a workbook
  * takes its names from here.
  */
 
-export const WORKBOOK_VERSION = 1;
+/** 2: MEETING.md's keys, `Bỏ phiếu` and `Kết quả bình xét`; every version 2 part is optional. */
+export const WORKBOOK_VERSION = 2;
 
 export const TAB = {
   settings: 'Cấu hình',
@@ -14,6 +15,8 @@ export const TAB = {
   issues: 'Kiểm tra',
   log: 'Nhật ký',
   history: 'Lịch sử',
+  /** Tallies of the secret ballot (MEETING.md); people type it, it is optional. */
+  ballot: 'Bỏ phiếu',
 } as const;
 
 /** Tabs people edit and that must exist for a run to use the workbook. */
@@ -87,6 +90,8 @@ export const RANKING_HEADERS = {
   total: 'Tổng điểm',
   grade: 'Xếp loại',
   award: 'Đề nghị khen thưởng',
+  /** Version 2: the tallies of Bỏ phiếu for this unit. */
+  voteResult: 'Kết quả bình xét',
   status: 'Trạng thái',
 } as const;
 
@@ -107,7 +112,27 @@ export const SETTING = {
   reportTo: 'Email nhận báo cáo',
   remindDays: 'Nhắc trước (ngày)',
   language: 'Ngôn ngữ',
+  // version 2 (MEETING.md)
+  head: 'Cụm trưởng',
+  deputy: 'Cụm phó',
+  place: 'Địa danh',
+  recipient: 'Cơ quan nhận đề nghị',
+  bases: 'Căn cứ',
+  voteThreshold: 'Tỷ lệ phiếu tối thiểu',
 } as const;
+
+export const DEFAULT_RECIPIENT = 'Hội đồng Thi đua - Khen thưởng tỉnh';
+export const DEFAULT_BASES = ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định số 152/2025/NĐ-CP'] as const;
+
+/** `Bỏ phiếu`: one row per unit voted on (MEETING.md). */
+export const BALLOT_HEADERS = {
+  subject: 'Nội dung',
+  code: 'Mã',
+  for: 'Đồng ý',
+  valid: 'Phiếu hợp lệ',
+} as const;
+
+/** The `Nội dung` of the rows electing next year's head and deputy are `ROLE`'s words (the award forms are the Cấu hình labels). */
 
 /** Rule names (`Cách tính`) as staff type them. */
 export const RULE = {
@@ -132,3 +157,5 @@ export const GRADE = {
 } as const;
 
 export const NEEDS_VOTE = 'Cần bỏ phiếu';
+/** A tally that tied (MEETING.md): nobody receives the form until the meeting votes again. */
+export const REVOTE = 'Cần bỏ phiếu lại';

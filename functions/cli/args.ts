@@ -11,6 +11,7 @@ export const USAGE = `Cách dùng / usage:
   thidua watch FILE.xlsx [--outbox DIR]          chấm lại mỗi khi tệp được lưu (Ctrl-C để dừng)
   thidua remind FILE.xlsx [--send] [--now YYYY-MM-DD]
                                                  nhắc các đơn vị chưa nộp hoặc còn lỗi
+  thidua documents FILE.xlsx [--out DIR]         tạo biên bản, tờ trình, bảng tổng hợp, giao ước (.docx, .pdf)
   thidua serve --workbook FILE.xlsx [--port N]   các hàm HTTP (sheetEdited, reconcile, …) trên máy
   thidua google setup --from FILE.xlsx [--admin EMAIL]…
                                                  tạo Google Sheet của cụm từ bảng tính mẫu
@@ -31,6 +32,7 @@ export const Options = z.object({
   admin: z.array(z.email()).default([]),
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   ledger: z.string().optional(),
+  out: z.string().min(1).optional(),
 });
 export type Options = z.infer<typeof Options>;
 
@@ -53,6 +55,7 @@ export function parse(argv: string[]): { positionals: string[]; options: Options
         admin: { type: 'string', multiple: true },
         port: { type: 'string' },
         ledger: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (e) {

@@ -2,7 +2,8 @@
  * The pure middle of a run: a workbook snapshot in, the cluster's results out. No I/O,
  * no clock, no randomness — the same snapshot always gives the same evaluation.
  */
-import { CRITERIA_HEADERS, SETTINGS_HEADERS, TAB, UNIT_HEADERS } from '../../sheets-schema/layout.js';
+import { BALLOT_HEADERS, CRITERIA_HEADERS, SETTINGS_HEADERS, TAB, UNIT_HEADERS } from '../../sheets-schema/layout.js';
+import { rankingGroups } from '../../sheets-schema/ranking.js';
 import type { TabSnapshot, WorkbookSnapshot } from './cell.js';
 import { proposeAwards } from './awards.js';
 import { grade } from './grade.js';
@@ -17,6 +18,23 @@ import { readEntries, type EntryTab } from './workbook/entries.js';
 import { findTab, headerColumns } from './workbook/grid.js';
 import { readSettings } from './workbook/settings.js';
 import { readUnits } from './workbook/units.js';
+import { passes, readBallot, type BallotRow } from './ballot/read.js';
+import { resolveAwards } from './ballot/resolve.js';
+import { voteResultText } from './ballot/text.js';
+import { changesSince, scoringInputs, type InputCell } from './lock/inputs.js';
+import { nextRoles } from './meeting/next.js';
+import type { VoteOutcome, VoteTally } from './model.js';
+
+/** What a lock froze (MEETING.md): the results before the vote and the inputs they came from. */
+export interface LockedResults {
+  /** Epoch ms of the lock. */
+  at: number;
+  /** The units as the lock evaluated them, in rank order; `award` = `proposal` (the vote is applied on top). */
+  units: UnitResult[];
+  /** The scoring inputs' texts at the lock (core/lock/inputs.ts). */
+  inputs: Record<string, string>;
+}
+
 import { historyOf, readHistory } from './workbook/history.js';
 import { checkHistory, type CarriedRows } from './history-check.js';
 
@@ -26,6 +44,8 @@ export interface EvaluationDetail {
   entries: Map<string, EntryTab | null>;
   /** Issues with their row and column, for placing them on cells. */
   rawIssues: RawIssue[];
+  /** The scoring inputs as read, for a lock (core/lock/inputs.ts). */
+  inputs: Map<string, InputCell>;
 }
 
 /** Headers without which a tab cannot be read at all; the others may be absent (a warning). */
@@ -56,6 +76,8 @@ function columns<K extends string>(tab: TabSnapshot, name: string, labels: Recor
 export interface EvaluateOptions {
   /** The `Lịch sử` rows the ledger says `new-year` carried into this workbook; null when it has no record. */
   carriedHistory?: CarriedRows | null;
+  /** While locked: everything is read and validated, but the results are the locked ones. */
+  lock?: LockedResults | null;
 }
 
 export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): EvaluationDetail {
@@ -67,8 +89,9 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
   const uCols = columns(unitsTab, TAB.units, UNIT_HEADERS, REQUIRED_HEADERS[TAB.units], issues);
   const cCols = columns(criteriaTab, TAB.criteria, CRITERIA_HEADERS, REQUIRED_HEADERS[TAB.criteria], issues);
 
-  const { settings: partial, scale } = readSettings(settingsTab, sCols.key!, sCols.value!, wb.title, issues);
   const units = readUnits(unitsTab, uCols, issues);
+  const unitCodes = units.map((u) => u.code);
+  const { settings: partial, scale } = readSettings(settingsTab, sCols.key!, sCols.value!, wb.title, issues, unitCodes);
   const criteria = readCriteria(criteriaTab, cCols, issues);
   const settings = { ...partial, scale: scale ?? defaultScale(criteria) };
   const lang = settings.language;
@@ -127,7 +150,7 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
     lang,
   );
 
-  const unitResults: UnitResult[] = ranked.map(({ c, rank: r, grade: g }) => ({
+  const scored: UnitResult[] = ranked.map(({ c, rank: r, grade: g }) => ({
     code: c.u.code,
     name: c.u.name,
     emails: c.u.emails,
@@ -140,26 +163,79 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
     groups: c.t.groups,
     scores: scores.get(c.u.code)!.map(({ kind: _k, valid: _v, ...s }) => s),
     grade: g,
+    proposal: awards.get(c.u.code)!.award,
     award: awards.get(c.u.code)!.award,
     awardReason: awards.get(c.u.code)!.reason,
+    votes: [],
+    voteResult: null,
     noAward: c.u.noAward,
     errorCount: c.errors,
     warningCount: warningsOf.get(c.u.code) ?? 0,
     history: historyOf(history.rows, c.u.code, settings.year),
   }));
 
+  // While locked, the results are the locked ones; every input changed since is a warning on its cell.
+  const inputs = scoringInputs(wb, unitCodes, lang);
+  const lock = opts.lock ?? null;
+  const base = lock ? lock.units.map((u) => ({ ...u, award: u.proposal, votes: [], voteResult: null })) : scored;
+  if (lock) {
+    for (const ch of changesSince(lock.inputs, inputs)) {
+      const [, rowKey = ''] = ch.key.split('\u0000');
+      const empty = lang === 'vi' ? '(trống)' : '(empty)';
+      issues.warning({
+        unit: ch.at?.unit ?? null, tab: ch.at?.tab ?? ch.key.split('\u0000')[0]!, row: ch.at?.row ?? null, col: ch.at?.col ?? null,
+        criterion: ch.at?.unit ? ch.at.key : null, code: 'changed-after-lock',
+        params: { before: ch.before || empty, after: ch.after || empty, key: ch.at?.key ?? rowKey },
+      });
+    }
+  }
+
+  // The vote (Bỏ phiếu) on top of the proposals: the awards, then next year's head and deputy.
+  const ballot = readBallot(findTab(wb, TAB.ballot), settings, unitCodes, issues);
+  const awardRows = ballot.filter((r) => r.kind === 'flag' || r.kind === 'certificate');
+  const resolution = resolveAwards(base.map((u) => ({
+    code: u.code, name: u.name, rank: u.rank, status: u.status, grade: u.grade, noAward: u.noAward, proposal: u.proposal, reason: u.awardReason,
+  })), awardRows, settings, lang);
+  for (const { row, reason } of resolution.ineligible) {
+    const name = base.find((u) => u.code === row.code)?.name ?? row.code;
+    issues.warning({
+      unit: null, tab: TAB.ballot, row: row.row, col: ballotCodeCol(wb), criterion: null, code: 'vote-ineligible',
+      params: { name, subject: row.subject, reason },
+    });
+  }
+  const roles = nextRoles(unitCodes, settings.year, settings.head, settings.deputy, ballot, settings.voteThreshold);
+  const outcomeOf = new Map<BallotRow, VoteOutcome>(roles.outcomes);
+  for (const r of resolution.rows) outcomeOf.set(awardRows[resolution.rows.indexOf(r)]!, r.outcome);
+  const votesOf = new Map<string, VoteTally[]>();
+  for (const r of ballot) {
+    const tally: VoteTally = {
+      subject: r.subject, kind: r.kind, for: r.for, valid: r.valid,
+      passed: resolution.rows.find((x) => x.row === r.row)?.passed ?? passesRole(r, settings.voteThreshold),
+      outcome: outcomeOf.get(r) ?? 'not-passed',
+    };
+    votesOf.set(r.code, [...(votesOf.get(r.code) ?? []), tally]);
+  }
+  const unitResults: UnitResult[] = base.map((u) => {
+    const votes = votesOf.get(u.code) ?? [];
+    const after = resolution.awards.get(u.code)!;
+    return { ...u, award: after.award, awardReason: after.reason, votes, voteResult: voteResultText(votes, lang) };
+  });
+
   const rawIssues = sortIssues(issues.items, units.map((u) => u.code));
   return {
     evaluation: {
       settings,
       criteria,
-      groups: rankingGroups(criteria),
+      groups: rankingGroupsOf(criteria),
       units: unitResults,
       issues: rawIssues.map((i) => renderIssue(i, lang)),
+      locked: lock ? { at: lock.at } : null,
+      next: roles.next,
       history: history.rows,
     },
     entries,
     rawIssues,
+    inputs,
   };
 }
 
@@ -171,23 +247,29 @@ function defaultScale(criteria: Criterion[]): number {
   return cents > 0 ? cents / 100 : 100;
 }
 
-/** Top-level groups that hold ordinary criteria: the columns of `Xếp hạng`. */
-function rankingGroups(criteria: Criterion[]): { code: string; content: string }[] {
-  const tops: { code: string; content: string }[] = [];
-  for (const c of criteria) {
-    if (c.isGroup || c.rule === 'bonus' || c.rule === 'deduction') continue;
-    if (tops.some((t) => t.code === c.top)) continue;
-    const head = criteria.find((x) => x.code === c.top);
-    tops.push({ code: c.top, content: head?.content ?? '' });
-  }
-  return tops;
+/** The columns of `Xếp hạng`: one definition with `thidua init` (sheets-schema/ranking.ts). */
+function rankingGroupsOf(criteria: Criterion[]): { code: string; content: string }[] {
+  return rankingGroups(criteria.map((c) => ({ code: c.code, content: c.content, group: c.isGroup, extra: c.rule === 'bonus' || c.rule === 'deduction' })));
 }
 
 /** Cluster tabs first, then units in `Đơn vị` order, then by row and column. */
 function sortIssues(items: RawIssue[], unitOrder: string[]): RawIssue[] {
-  const tabRank = (i: RawIssue) => (i.unit === null ? [TAB.settings, TAB.units, TAB.criteria, TAB.history].indexOf(i.tab as never) : 10 + unitOrder.indexOf(i.unit));
+  const tabRank = (i: RawIssue) =>
+    i.unit !== null ? 10 + unitOrder.indexOf(i.unit)
+      : i.tab === TAB.ballot ? 10 + unitOrder.length
+        : [TAB.settings, TAB.units, TAB.criteria, TAB.history].indexOf(i.tab as never);
   return items
     .map((i, n) => ({ i, n }))
     .sort((a, b) => tabRank(a.i) - tabRank(b.i) || (a.i.row ?? -1) - (b.i.row ?? -1) || (a.i.col ?? -1) - (b.i.col ?? -1) || a.n - b.n)
     .map((x) => x.i);
+}
+
+/** The `Mã` column of `Bỏ phiếu`, for warnings on a row. */
+function ballotCodeCol(wb: WorkbookSnapshot): number | null {
+  const tab = findTab(wb, TAB.ballot);
+  return tab ? (headerColumns(tab, { code: BALLOT_HEADERS.code }).cols.code ?? null) : null;
+}
+
+function passesRole(r: BallotRow, threshold: number | null): boolean {
+  return passes(r.for, r.valid, threshold);
 }

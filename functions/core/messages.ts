@@ -42,6 +42,7 @@ const FIX: Record<Lang, Record<string, string>> = {
     'bonus-cap': 'Hãy nhập số điểm thưởng tối đa, ví dụ 5',
     integer: 'Hãy nhập số nguyên, ví dụ 2',
     days: 'Hãy nhập số ngày, ví dụ 3',
+    'ballot-ignored': 'Tab Bỏ phiếu chưa được tính cho đến khi có đủ các cột Nội dung, Mã, Đồng ý, Phiếu hợp lệ',
   },
   en: {
     'criterion-code': 'Criterion codes look like 1, 1.1, 1.2, 2.1 …',
@@ -58,6 +59,7 @@ const FIX: Record<Lang, Record<string, string>> = {
     'bonus-cap': 'Enter the bonus cap, e.g. 5',
     integer: 'Enter a whole number, e.g. 2',
     days: 'Enter a number of days, e.g. 3',
+    'ballot-ignored': 'The Bỏ phiếu tab is not counted until it has the columns Nội dung, Mã, Đồng ý, Phiếu hợp lệ',
   },
 };
 const fix = (lang: Lang, key: string | undefined) => (key ? (FIX[lang][key] ?? key) : '');
@@ -105,6 +107,30 @@ const vi: Catalog = {
   'history-edited': (p) => `Lịch sử năm ${p.year} của ${p.code} đã bị sửa tay: ${p.field} là "${p.typed}", khi sang năm thidua đã ghi "${p.carried}". Lịch sử do hệ thống ghi; hãy trả lại giá trị cũ`,
   'history-added': (p) => `Dòng Lịch sử năm ${p.year} của ${p.code} không do thidua ghi khi sang năm (được thêm tay)`,
   'history-removed': (p) => `Thiếu dòng Lịch sử năm ${p.year} của ${p.code} mà thidua đã ghi khi sang năm (đã bị xoá hoặc sửa Năm, Mã)`,
+  'unknown-role-unit': (p) => `${p.key}: "${p.typed}" không có trong tab Đơn vị. Hãy nhập Mã của một đơn vị trong cụm, ví dụ HND`,
+  'head-is-deputy': (p) => `Cụm phó "${p.typed}" trùng với Cụm trưởng. Hãy nhập Mã của một đơn vị khác`,
+  'bad-tally': (p) => TALLY.vi[p.problem ?? 'not-count']!(p) + '; dòng này chưa được tính',
+  'unknown-subject': (p) => (p.typed ? `Nội dung "${p.typed}" không phải nội dung bỏ phiếu.` : 'Chưa nhập Nội dung.') + ` Hãy chọn một trong: ${p.choices}; dòng này chưa được tính`,
+  'unknown-vote-unit': (p) => (p.typed ? `Mã "${p.typed}" không có trong tab Đơn vị.` : 'Chưa nhập Mã đơn vị.') + ' Hãy nhập Mã của một đơn vị trong cụm; dòng này chưa được tính',
+  'duplicate-vote': (p) => `Đơn vị ${p.typed} đã có dòng bỏ phiếu ${p.subject} ở dòng ${p.row}; dòng này bị bỏ qua`,
+  'vote-ineligible': (p) => `${p.name} không đủ điều kiện nhận ${p.subject} (${p.reason}); phiếu bầu của dòng này không được tính`,
+  'changed-after-lock': (p) => `Đã sửa sau khi chốt: ${p.before} → ${p.after}. Kết quả đã chốt được giữ nguyên; mở chốt (thidua unlock) để chấm lại`,
+};
+
+/** `bad-tally`, by what is wrong with the count. */
+const TALLY: Record<Lang, Record<string, (p: Params) => string>> = {
+  vi: {
+    missing: (p) => `Chưa nhập ${p.field}. Hãy nhập số phiếu (số nguyên), ví dụ 9`,
+    'not-count': (p) => `${p.field} "${p.typed}" phải là số phiếu: số nguyên từ 0 trở lên, ví dụ 8`,
+    'zero-valid': () => 'Phiếu hợp lệ phải lớn hơn 0',
+    'above-valid': (p) => `Đồng ý ${p.typed} lớn hơn Phiếu hợp lệ ${p.valid}: số phiếu đồng ý không thể vượt số phiếu hợp lệ`,
+  },
+  en: {
+    missing: (p) => `${p.field} is empty. Enter the number of ballots (a whole number), e.g. 9`,
+    'not-count': (p) => `${p.field} "${p.typed}" must be a number of ballots: a whole number of 0 or more, e.g. 8`,
+    'zero-valid': () => 'Phiếu hợp lệ (valid ballots) must be more than 0',
+    'above-valid': (p) => `Đồng ý ${p.typed} is more than Phiếu hợp lệ ${p.valid}: there cannot be more votes for than valid ballots`,
+  },
 };
 
 const YES_EN = 'Đạt, Có, x, ✓, TRUE, 1';
@@ -150,6 +176,14 @@ const en: Catalog = {
   'history-edited': (p) => `The ${p.year} history of ${p.code} was edited by hand: ${p.field} is "${p.typed}", thidua wrote "${p.carried}" at the new year. Lịch sử is written by the system; put the old value back`,
   'history-added': (p) => `The ${p.year} history row of ${p.code} was not written by thidua at the new year (added by hand)`,
   'history-removed': (p) => `The ${p.year} history row of ${p.code} that thidua wrote at the new year is missing (deleted, or its Năm or Mã changed)`,
+  'unknown-role-unit': (p) => `${p.key}: "${p.typed}" is not in the Đơn vị tab. Enter the Mã of a unit of the cluster, e.g. HND`,
+  'head-is-deputy': (p) => `Cụm phó "${p.typed}" is also the Cụm trưởng. Enter the Mã of another unit`,
+  'bad-tally': (p) => TALLY.en[p.problem ?? 'not-count']!(p) + '; this row is not counted',
+  'unknown-subject': (p) => (p.typed ? `"${p.typed}" is not something voted on.` : 'Nội dung is empty.') + ` Choose one of: ${p.choices}; this row is not counted`,
+  'unknown-vote-unit': (p) => (p.typed ? `Code "${p.typed}" is not in the Đơn vị tab.` : 'Mã is empty.') + ' Enter the Mã of a unit of the cluster; this row is not counted',
+  'duplicate-vote': (p) => `Unit ${p.typed} already has a ${p.subject} row on row ${p.row}; this row is ignored`,
+  'vote-ineligible': (p) => `${p.name} cannot receive ${p.subject} (${p.reason}); the votes of this row do not count`,
+  'changed-after-lock': (p) => `Changed after the lock: ${p.before} → ${p.after}. The locked results stand; unlock (thidua unlock) to score again`,
 };
 
 const CATALOGS: Record<Lang, Catalog> = { vi, en };

@@ -27,6 +27,19 @@ export interface Settings {
   reportTo: string[];
   remindDays: number;
   language: Lang;
+  // Version 2 (MEETING.md, "New Cấu hình keys"); all optional in the workbook.
+  /** Cụm trưởng: `Mã` of this year's head unit. */
+  head: string | null;
+  /** Cụm phó: `Mã` of this year's deputy unit. */
+  deputy: string | null;
+  /** Địa danh, for document dates (documents print "……" when null). */
+  place: string | null;
+  /** Cơ quan nhận đề nghị. */
+  recipient: string;
+  /** Căn cứ: the legal bases cited in the proposal. */
+  bases: string[];
+  /** Tỷ lệ phiếu tối thiểu as a fraction (0.7); null = more than half. */
+  voteThreshold: number | null;
 }
 
 export interface Unit {
@@ -107,7 +120,17 @@ export type IssueCode =
   | 'bad-history'
   | 'history-edited'
   | 'history-added'
-  | 'history-removed';
+  | 'history-removed'
+
+  // version 2: Cấu hình roles, Bỏ phiếu, the lock
+  | 'unknown-role-unit'
+  | 'head-is-deputy'
+  | 'bad-tally'
+  | 'unknown-subject'
+  | 'unknown-vote-unit'
+  | 'duplicate-vote'
+  | 'vote-ineligible'
+  | 'changed-after-lock';
 
 /** One criterion's result for one unit. */
 export interface CriterionScore {
@@ -145,8 +168,14 @@ export interface UnitResult {
   groups: Record<string, Cents>;
   scores: CriterionScore[];
   grade: string | null;
-  /** Label from Cấu hình, NEEDS_VOTE, or null. */
+  /** SCORING.md's proposal before any vote (what `award` was in version 1). */
+  proposal: string | null;
+  /** The result AFTER the vote (= proposal for a form without rows in Bỏ phiếu): a label, NEEDS_VOTE, REVOTE, or null. */
   award: string | null;
+  /** This unit's valid rows of Bỏ phiếu, in sheet order. */
+  votes: VoteTally[];
+  /** The 'Kết quả bình xét' text; null without rows. */
+  voteResult: string | null;
   /** Why this unit got (or did not get) an award. */
   awardReason: string;
   noAward: string | null;
@@ -184,4 +213,32 @@ export interface Evaluation {
   issues: Issue[];
   /** `Lịch sử` rows as read, in sheet order (empty without the tab). */
   history: HistoryRow[];
+  /** Epoch ms of the lock, when the results are the locked ones. */
+  locked: { at: number } | null;
+  /** Next year's head and deputy (MEETING.md). */
+  next: NextRoles;
+}
+
+/** One valid row of `Bỏ phiếu` (MEETING.md). */
+export interface VoteTally {
+  /** The Nội dung as the label it matched (Hình thức Cờ label, Bằng khen label, 'Cụm trưởng', 'Cụm phó'). */
+  subject: string;
+  kind: VoteKind;
+  /** Đồng ý */
+  for: number;
+  /** Phiếu hợp lệ */
+  valid: number;
+  /** Reached the threshold, whatever the outcome. */
+  passed: boolean;
+  outcome: VoteOutcome;
+}
+
+export type VoteKind = 'flag' | 'certificate' | 'head' | 'deputy';
+export type VoteOutcome = 'awarded' | 'not-passed' | 'revote' | 'ineligible' | 'no-place' | 'elected' | 'not-elected';
+
+export interface NextRoles {
+  year: number | null;
+  head: string | null;
+  deputy: string | null;
+  by: 'rotation' | 'vote' | null;
 }

@@ -96,6 +96,12 @@ export function settings(over: Partial<Settings> = {}): Settings {
     reportTo: ['vanphong.khoi@example.vn', 'lanhdao@example.vn'],
     remindDays: 3,
     language: 'vi',
+    head: null,
+    deputy: null,
+    place: null,
+    recipient: 'Hội đồng Thi đua - Khen thưởng tỉnh',
+    bases: [],
+    voteThreshold: null,
     ...over,
   };
 }
@@ -121,8 +127,8 @@ export function evaluation(units: UnitSpec[], over: Partial<Settings> = {}): Eva
     const errorCount = issues.filter((i) => i.severity === 'error').length;
     const warningCount = issues.length - errorCount;
     const base = {
-      code: u.code, name: u.name, emails: u.emails ?? [], rank: null, grade: null, award: null,
-      noAward: u.noAward ?? null, errorCount, warningCount, history: u.history ?? [],
+      code: u.code, name: u.name, emails: u.emails ?? [], rank: null, grade: null, award: null as string | null,
+      proposal: null as string | null, votes: [], voteResult: null, noAward: u.noAward ?? null, errorCount, warningCount, history: u.history ?? [],
     };
     if (!u.scores) {
       return { ...base, status: 'missing' as const, ordinary: 0, bonus: 0, deduction: 0, total: 0, groups: {}, scores: [], awardReason: 'chưa nộp số liệu', errorCount: 0, warningCount: 0 };
@@ -178,6 +184,7 @@ export function evaluation(units: UnitSpec[], over: Partial<Settings> = {}): Eva
     u.awardReason = `xếp loại Xuất sắc nhưng đã hết suất ${s.certificateLabel} (${s.certificateCount} suất)`;
   }
 
+  for (const u of withData) u.proposal = u.award;
   const order = [...withData, ...results.filter((u) => u.status === 'missing')];
   return {
     settings: s,
@@ -186,6 +193,8 @@ export function evaluation(units: UnitSpec[], over: Partial<Settings> = {}): Eva
     units: order,
     issues: order.flatMap((u) => (units.find((x) => x.code === u.code)!.issues ?? []).map((i) => ({ ...i, unit: u.code, tab: u.code }))),
     history: [],
+    locked: null,
+    next: { year: null, head: null, deputy: null, by: null },
   };
 }
 

@@ -1,6 +1,6 @@
 /** `Cấu hình`: two columns, `Mục` | `Giá trị`; defaults from WORKBOOK.md. */
 import type { z } from 'zod';
-import { SETTING, TAB } from '../../../sheets-schema/layout.js';
+import { DEFAULT_BASES, DEFAULT_RECIPIENT, SETTING, TAB } from '../../../sheets-schema/layout.js';
 import { Count, Email, Language, NonNegative, Scale, Share, Year, splitList } from '../../../sheets-schema/schemas.js';
 import type { Cell, TabSnapshot } from '../cell.js';
 import type { IssueList } from '../issues.js';
@@ -21,7 +21,10 @@ export interface SettingsRead {
   scale: number | null;
 }
 
-export function readSettings(tab: TabSnapshot, keyCol: number, valueCol: number, title: string, issues: IssueList): SettingsRead {
+/** `unitCodes`: the codes of `Đơn vị`, against which `Cụm trưởng` and `Cụm phó` are checked. */
+export function readSettings(
+  tab: TabSnapshot, keyCol: number, valueCol: number, title: string, issues: IssueList, unitCodes: readonly string[] = [],
+): SettingsRead {
   const found = new Map<Key, { cell: Cell; row: number }>();
   for (let r = 1; r < tab.rows.length; r++) {
     const keyCell = cellAt(tab, r, keyCol);
@@ -92,6 +95,31 @@ export function readSettings(tab: TabSnapshot, keyCol: number, valueCol: number,
   if (Language.safeParse(langText).success) language = langText as Settings['language'];
   else bad('language', langText, 'language');
 
+  /** Cụm trưởng / Cụm phó: a code of `Đơn vị` (any case), returned as `Đơn vị` spells it. */
+  const role = (key: 'head' | 'deputy'): string | null => {
+    const typed = text(key, '');
+    if (typed === '') return null;
+    const code = unitCodes.find((c) => normalizeName(c) === normalizeName(typed));
+    if (code) return code;
+    const at = found.get(key)!;
+    issues.error({ unit: null, tab: TAB.settings, row: at.row, col: valueCol, criterion: null, code: 'unknown-role-unit', params: { key: SETTING[key], typed } });
+    return null;
+  };
+  const head = role('head');
+  let deputy = role('deputy');
+  if (head !== null && deputy === head) {
+    const at = found.get('deputy')!;
+    issues.error({ unit: null, tab: TAB.settings, row: at.row, col: valueCol, criterion: null, code: 'head-is-deputy', params: { typed: deputy } });
+    deputy = null;
+  }
+  /** Empty or unusable (an error on the cell): more than half. */
+  const voteThreshold = (): number | null => {
+    const v = share('voteThreshold', -1);
+    return v < 0 ? null : v;
+  };
+  const bases = splitLines(text('bases', ''));
+  const place = text('place', '');
+
   return {
     scale: number('scale', Scale, null, 'scale'),
     settings: {
@@ -107,6 +135,18 @@ export function readSettings(tab: TabSnapshot, keyCol: number, valueCol: number,
       reportTo,
       remindDays: number('remindDays', Count, 3, 'days'),
       language,
+      head,
+      deputy,
+      place: place === '' ? null : place,
+      recipient: text('recipient', DEFAULT_RECIPIENT),
+      bases: bases.length ? bases : [...DEFAULT_BASES],
+      // Read as the Mức keys are: 70%, 70 or 0,7.
+      voteThreshold: voteThreshold(),
     },
   };
+}
+
+/** `Căn cứ`: one basis per line or `;`-separated. */
+function splitLines(text: string): string[] {
+  return text.split(/[;\n]/).map((s) => s.trim()).filter((s) => s !== '');
 }
