@@ -12,9 +12,12 @@ import { formatDate, formatDateTime } from '../core/format.js';
 import { planNewYear, type NextYearContent } from '../core/new-year.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
 import { openLocal } from '../local.js';
+import { factsFromEvaluation, giaoUoc, writeDocuments } from '../documents/index.js';
+import { XlsxWorkbook } from '../sheets/xlsx/adapter.js';
 import { createWorkbook } from '../sheets/xlsx/init.js';
 import { TAB } from '../../sheets-schema/layout.js';
 import type { Options } from './args.js';
+import { defaultOutDir } from './documents.js';
 import { exists, FileExistsError } from './init.js';
 
 export async function newYearCommand(file: string, o: Options & { to?: string }, out = process.stdout, err = process.stderr): Promise<number> {
@@ -37,6 +40,7 @@ export async function newYearCommand(file: string, o: Options & { to?: string },
       if (!o.force && (await exists(target))) throw new FileExistsError(target);
       await writeNextYear(target, plan, source.cluster, o.ledger);
       out.write(describe(target, plan) + '\n');
+      out.write(await compact(target, plan.year) + '\n');
       return 0;
     });
   } finally {
@@ -63,6 +67,21 @@ async function writeNextYear(target: string, plan: NextYearContent, from: string
     throw e;
   } finally {
     await next.ledger.close();
+  }
+}
+
+/**
+ * The new year's compact (Giao-uoc-<năm>.docx and .pdf), from the new workbook as written,
+ * beside it as `thidua documents` puts it. The workbook stands even if this fails.
+ */
+async function compact(target: string, year: number): Promise<string> {
+  try {
+    const { snapshot } = await new XlsxWorkbook(target).read();
+    const dir = defaultOutDir(target);
+    const files = await writeDocuments([giaoUoc(factsFromEvaluation(evaluate(snapshot).evaluation))], dir);
+    return `Giao ước thi đua năm ${year} để các đơn vị ký: ${files.join(', ')}`;
+  } catch (e) {
+    return `Chưa tạo được giao ước thi đua năm ${year} (${e instanceof Error ? e.message : String(e)}); tạo lại bằng: thidua documents ${target}`;
   }
 }
 

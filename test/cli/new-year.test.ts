@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, TabSnapshot, WorkbookSnapshot } from '../../functions/core/cell.js';
 import { defaultTarget } from '../../functions/cli/new-year.js';
@@ -77,7 +78,18 @@ describe('thidua new-year, from the 2023 provincial block', () => {
     expect(said).toContain('Hạn nộp 15/12/2024');
     expect(said).toContain('6 đơn vị (Đơn vị) và 14 dòng Tiêu chí');
     expect(said).toContain('Lịch sử: 6 dòng năm 2023');
+    expect(said).toContain(`Giao ước thi đua năm 2024 để các đơn vị ký: ${join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.docx')}, ${join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.pdf')}`);
     expect(said).toMatch(/Không mang sang:\n\s+- Số liệu của các đơn vị \(Chỉ tiêu, Thực hiện, Tự chấm, Minh chứng, Cụm chấm\)/);
+  });
+
+  it('the compact of 2024 names every criterion and every unit, the new head and deputy first', () => {
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.docx'))))['word/document.xml']!);
+    for (const c of SAMPLE.criteria) expect(xml).toContain(c.content.replace(/"/g, '&quot;'));
+    const at = (name: string) => xml.indexOf(name.toLocaleUpperCase('vi'));
+    const order = ['Ủy ban MTTQ Việt Nam tỉnh', 'Liên đoàn Lao động tỉnh', 'Hội Nông dân tỉnh', 'Hội Cựu chiến binh tỉnh'].map(at);
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(at('Tỉnh đoàn')).toBeGreaterThan(0);
   });
 
   it('the same units, criteria and settings, with Năm + 1, Hạn nộp a year later and the rotated head and deputy', () => {
@@ -144,8 +156,10 @@ describe('thidua new-year, from the 2023 provincial block', () => {
 });
 
 describe('the 2024 workbook', () => {
-  it('thidua run scores every unit "missing", each with its 2023 history, and no warning on Lịch sử', () => {
+  it('thidua run scores every unit "missing", each with its 2023 history, no warning on Lịch sử, and leaves the tab as it was', () => {
+    const before = values(tab(book(y2024), TAB.history));
     const out = run(y2024);
+    expect(values(tab(book(y2024), TAB.history))).toEqual(before);
     expect(out.units.map((u) => u.status)).toEqual(SAMPLE.units.map(() => 'missing'));
     const hnd = out.units.find((u) => u.code === 'HND')!;
     expect(hnd.history).toEqual([{ year: 2023, rank: 1, total: 94.41, grade: 'Xuất sắc', award: 'Cờ thi đua của UBND tỉnh', role: 'Cụm trưởng' }]);
