@@ -56,7 +56,7 @@ describe('sendReports asked in person', () => {
   it('sends for an admin of this sheet (email compared case-insensitively)', async () => {
     const r = await asPerson(personToken(ADMIN.toUpperCase()));
     expect(r.status).toBe(200);
-    expect(r.body.results[0]).toMatchObject({ spreadsheetId: id, outcome: 'ran', sent: 2 });
+    expect((r.body.results as unknown[])[0]).toMatchObject({ spreadsheetId: id, outcome: 'ran', sent: 2 });
     expect(fake.sent).toHaveLength(2);
   });
 
