@@ -177,6 +177,27 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     return { ...r, ...(unusable ? { unusable } : {}) };
   }
 
+  /** Waits for the lease, then scores only if the version differs from the last processed one. */
+  async function ifChanged(deps: CloudDeps, id: string): Promise<Coalesced | { outcome: 'unchanged' }> {
+    let changed = false;
+    const r = await coalescedRun({
+      ledger: deps.ledger,
+      name: id,
+      holder: randomUUID(),
+      now,
+      run: async () => void (await score(deps, id, 'edit')),
+      own: {
+        waitMs: ctx.reportWaitMs ?? 60_000,
+        run: async () => {
+          const [cluster, version] = await Promise.all([deps.ledger.getCluster(id), deps.workbook(id).version()]);
+          changed = version !== cluster?.processedVersion;
+          if (changed) await score(deps, id, 'edit');
+        },
+      },
+    });
+    return r.outcome === 'ran' && !changed && r.runs === 1 ? { outcome: 'unchanged' } : r;
+  }
+
   async function score(deps: CloudDeps, id: string, trigger: CloudTrigger, mail?: MailStep): Promise<RunResult> {
     const { scoreAndRecord } = await import('./score.js');
     return scoreAndRecord(deps, id, trigger, now, mail);
@@ -194,9 +215,13 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
       const refused = await allowed(deps, who, id);
       if (refused) return refused;
-      const r = await coalesced(deps, id, 'edit');
+      // onChange names no cell: it may be the echo of our own write (rows appended to
+      // Nhật ký). It runs only if Drive's version moved since the last run recorded its own,
+      // looked at under the lease, i.e. after any run in progress has recorded it: no loop.
+      const structural = ping.value.sheet === '' && ping.value.range === '';
+      const r = structural ? await ifChanged(deps, id) : await coalesced(deps, id, 'edit');
       log('INFO', 'sheetEdited', { spreadsheetId: id, ...r });
-      return r.outcome === 'queued' ? reply(202, { ok: true, queued: true }) : reply(200, { ok: true, ...r });
+      return r.outcome === 'queued' || r.outcome === 'busy' ? reply(202, { ok: true, ...(r.outcome === 'busy' ? { busy: true } : { queued: true }) }) : reply(200, { ok: true, ...r });
     } catch (e) {
       log('ERROR', 'sheetEdited failed', { spreadsheetId: id, error: errorText(e) });
       return refuse(500, `Chấm điểm không thành công: ${errorText(e)}`);

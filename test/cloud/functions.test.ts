@@ -202,6 +202,39 @@ describe('sheetEdited', () => {
   });
 });
 
+describe('no loops', () => {
+  it("our own writes, Nhật ký rows included, start no run even if onChange fires for them; a person's structural change does", async () => {
+    const id = await registered(3);
+    // Apps Script's onChange, if it fired for our API writes: a ping that names no cell.
+    const echoes: Promise<{ status: number; body: any }>[] = [];
+    fake.onApiChange = (changed) => {
+      if (changed === id && echoes.length < 50) echoes.push(signedPost(url.sheetEdited!, ping(id, { sheet: '', range: '', user: '', ts: Date.now() + echoes.length })));
+    };
+    try {
+      await signedPost(url.sheetEdited!, ping(id)); // a person's edit: one run, one write
+      // … and an admin's send: a run whose delivery lines are appended to Nhật ký (a second write).
+      const sent = await post(url.sendReports!, JSON.stringify({ spreadsheetId: id }), { 'content-type': 'application/json', authorization: `Bearer ${idToken({})}` });
+      expect(sent.status).toBe(200);
+      for (let settled = 0; settled < echoes.length; ) {
+        const n = echoes.length;
+        await Promise.all(echoes);
+        settled = n;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(echoes.length).toBeGreaterThanOrEqual(3); // the ranking write, the report run's write, its Nhật ký append
+      const answers = await Promise.all(echoes);
+      expect(answers.map((a) => a.body.outcome)).toEqual(answers.map(() => 'unchanged'));
+      expect((await ledger.recentRuns(id, 50)).length).toBe(2); // the edit's run and the report run, nothing more
+    } finally {
+      fake.onApiChange = null;
+    }
+
+    fake.deleteTabAsPerson(id, 'DV03'); // a person's structural change moves Drive's version
+    const r = await signedPost(url.sheetEdited!, ping(id, { sheet: '', range: '', user: '' }));
+    expect(r.body).toMatchObject({ ok: true, outcome: 'ran', runs: 1 });
+  });
+});
+
 describe('reconcile', () => {
   it('runs only where the Drive version changed; a second reconcile does nothing', async () => {
     const a = await registered(2);
