@@ -35,7 +35,26 @@ const HANDLERS: Record<string, (ss: FakeSpreadsheet, body: any) => Reply> = {
   addConditionalFormatRule,
   addProtectedRange,
   addChart,
+  updateDimensionProperties,
 };
+
+/** Column widths and row heights: checked and recorded on the sheet (`dimensions`). */
+function updateDimensionProperties(ss: FakeSpreadsheet, body: sheets_v4.Schema$UpdateDimensionPropertiesRequest): Reply {
+  const range = body.range;
+  const sheet = sheetById(ss, range?.sheetId);
+  if (range?.dimension !== 'ROWS' && range?.dimension !== 'COLUMNS') throw new FakeApiError(400, 'range.dimension must be ROWS or COLUMNS');
+  if (requireFields(body.fields) !== 'pixelSize') throw new FakeApiError(400, `Unsupported fields "${body.fields}"`);
+  const size = body.properties?.pixelSize;
+  if (typeof size !== 'number' || size < 0) throw new FakeApiError(400, 'pixelSize must be a non-negative number');
+  const g = sheet.properties.gridProperties;
+  const limit = range.dimension === 'ROWS' ? g.rowCount : g.columnCount;
+  const start = range.startIndex ?? 0;
+  const end = range.endIndex ?? limit;
+  if (start < 0 || end > limit || start >= end) throw new FakeApiError(400, `Invalid ${range.dimension} range [${start}, ${end})`);
+  const sizes = ((sheet as unknown as { dimensions?: Record<string, number> }).dimensions ??= {});
+  for (let i = start; i < end; i++) sizes[`${range.dimension}:${i}`] = size;
+  return {};
+}
 
 export function applyRequests(ss: FakeSpreadsheet, requests: Request[]): Reply[] {
   if (!Array.isArray(requests)) throw new FakeApiError(400, 'Invalid JSON payload: "requests" must be a list');
