@@ -34,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await watchUntilInterrupted(file, options);
       }
+      case 'new-year':
+        return await (await import('./cli/new-year.js')).newYearCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'documents':
         return await (await import('./cli/documents.js')).documentsCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'remind':

@@ -15,6 +15,8 @@ export const USAGE = `Cách dùng / usage:
   thidua serve --workbook FILE.xlsx [--port N]   các hàm HTTP (sheetEdited, reconcile, …) trên máy
   thidua google setup --from FILE.xlsx [--admin EMAIL]…
                                                  tạo Google Sheet của cụm từ bảng tính mẫu
+  thidua new-year FILE.xlsx [--to NEWFILE.xlsx] [--force]
+                                                 tạo bảng tính năm sau: cùng đơn vị, tiêu chí; Lịch sử mang sang
   thidua start [FILE.xlsx]                       tạo bảng tính mẫu nếu chưa có, chấm, rồi theo dõi`;
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
@@ -32,6 +34,7 @@ export const Options = z.object({
   admin: z.array(z.email()).default([]),
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   ledger: z.string().optional(),
+  to: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
 });
 export type Options = z.infer<typeof Options>;
@@ -55,6 +58,7 @@ export function parse(argv: string[]): { positionals: string[]; options: Options
         admin: { type: 'string', multiple: true },
         port: { type: 'string' },
         ledger: { type: 'string' },
+        to: { type: 'string' },
         out: { type: 'string' },
       },
     });
