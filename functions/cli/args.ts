@@ -42,6 +42,8 @@ export const Options = z.object({
   admin: z.array(z.email()).default([]),
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   ledger: z.string().optional(),
+  to: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
 });
 export type Options = z.infer<typeof Options>;
 

@@ -23,6 +23,8 @@ export const OPTIONS = {
   admin: { flags: '--admin <email>', description: 'tài khoản quản trị, được sửa mọi trang (có thể ghi nhiều lần)', repeat: true },
   port: { flags: '--port <số>', description: 'cổng HTTP (mặc định 8080)' },
   ledger: { flags: '--ledger <tệp.sqlite>', description: 'sổ ghi SQLite (mặc định .thidua/ledger.sqlite cạnh bảng tính)' },
+  to: { flags: '--to <tệp-mới.xlsx>', description: 'tên bảng tính năm sau (mặc định: tên hiện tại với năm sau)' },
+  out: { flags: '--out <thư-mục>', description: 'nơi lưu văn bản (mặc định: thư mục <tên-tệp>-van-ban cạnh bảng tính)' },
 } satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

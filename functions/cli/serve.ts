@@ -42,7 +42,7 @@ export async function serveCommand(o: Options, env: NodeJS.ProcessEnv = process.
   process.stdout.write(
     `Đang phục vụ ${resolve(o.workbook)} (mã bảng tính "${LOCAL_ID}") tại ${s.url}\n` +
       `  POST ${s.url}/sheetEdited   POST ${s.url}/reconcile   POST ${s.url}/sendReports   GET ${s.url}/healthz\n` +
-      'Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature (THIDUA_WEBHOOK_SECRET). Ctrl-C để dừng.\n',
+      'Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature bằng khóa của bảng tính "${LOCAL_ID}" (thidua key ${LOCAL_ID}). Ctrl-C để dừng.\n',
   );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
@@ -66,7 +66,7 @@ export async function startServing(o: Options, env: NodeJS.ProcessEnv = process.
     },
     transport: () => (transport ??= openTransport({ outboxDir: outboxFor(o.workbook!, o), env })),
   };
-  const h = cloudHandlers({ deps: async () => deps, env, log });
+  const h = cloudHandlers({ deps: async () => deps, env, log, keyIsAdmin: true });
   const routes: Record<string, CloudHandler> = {
     '/sheetEdited': h.sheetEdited,
     '/reconcile': h.reconcile,

@@ -64,6 +64,11 @@ export class FakeGoogle {
   private readonly faults: Fault[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private nextId = 1;
+  /**
+   * Told after every change made through the API, as an installable onChange trigger may be
+   * told of the system's own writes: tests hang Apps Script's ping on it to look for loops.
+   */
+  onApiChange: ((spreadsheetId: string) => void) | null = null;
 
   private constructor(private readonly server: Server, readonly rootUrl: string, private readonly options: FakeGoogleOptions) {}
 
@@ -270,6 +275,7 @@ export class FakeGoogle {
     const replies = applyRequests(draft, body.requests ?? (undefined as any));
     draft.version = ss.version + 1;
     this.spreadsheets.set(id, draft);
+    if (this.onApiChange) setImmediate(this.onApiChange, id);
     return { spreadsheetId: id, replies };
   }
 
