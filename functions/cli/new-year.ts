@@ -108,7 +108,7 @@ function describe(target: string, p: NextYearContent): string {
     `Đã tạo ${target}: năm ${p.year}.`,
     'Mang sang:',
     `  - ${TAB.settings}: Năm ${p.year}${r.deadline ? `, Hạn nộp ${formatDate(r.deadline)}` : ''}${roles ? `, ${roles}${r.by === 'vote' ? ' (theo kết quả bầu)' : r.by === 'rotation' ? ' (luân phiên)' : ''}` : ''}; các mục khác giữ nguyên.`,
-    `  - ${p.units.length} đơn vị (${TAB.units}) và ${p.criteria.length} dòng ${TAB.criteria}; mỗi đơn vị một tab, một dòng cho mỗi tiêu chí.`,
+    `  - ${p.units.length} đơn vị của tab ${TAB.units} và ${p.criteria.length} dòng của tab ${TAB.criteria}; mỗi đơn vị một tab, một dòng cho mỗi tiêu chí.`,
     `  - ${TAB.history}: ${r.thisYearRows} dòng năm ${r.from}${r.locked !== null ? ` (kết quả đã chốt lúc ${formatDateTime(r.locked)})` : ''}` +
       (r.oldRows ? ` và ${r.oldRows} dòng các năm trước.` : '.'),
     'Không mang sang:',

@@ -49,7 +49,7 @@ const SHARE_KEYS = new Set<string>([SETTING.excellent, SETTING.good, SETTING.pas
 
 export function planNewYear(wb: WorkbookSnapshot, ev: Evaluation): NextYearContent {
   const s = ev.settings;
-  if (s.year === null) throw new NewYearError(`Tab ${TAB.settings} chưa có ${SETTING.year} dùng được: không biết năm sau là năm nào.`);
+  if (s.year === null) throw new NewYearError(`Tab ${TAB.settings} chưa có ${SETTING.year} dùng được: không biết năm sau là năm nào`);
   const year = s.year + 1;
   const notes: string[] = [];
   const nameOf = (code: string | null) => (code === null ? null : (ev.units.find((u) => sameName(u.code, code))?.name ?? code));

@@ -76,7 +76,7 @@ describe('thidua new-year, from the 2023 provincial block', () => {
     expect(said).toContain(`Đã tạo ${y2024}: năm 2024.`);
     expect(said).toContain('Cụm trưởng MTTQ (Ủy ban MTTQ Việt Nam tỉnh), Cụm phó LDLD (Liên đoàn Lao động tỉnh) (luân phiên)');
     expect(said).toContain('Hạn nộp 15/12/2024');
-    expect(said).toContain('6 đơn vị (Đơn vị) và 14 dòng Tiêu chí');
+    expect(said).toContain('6 đơn vị của tab Đơn vị và 14 dòng của tab Tiêu chí');
     expect(said).toContain('Lịch sử: 6 dòng năm 2023');
     expect(said).toContain(`Giao ước thi đua năm 2024 để các đơn vị ký: ${join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.docx')}, ${join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.pdf')}`);
     expect(said).toMatch(/Không mang sang:\n\s+- Số liệu của các đơn vị \(Chỉ tiêu, Thực hiện, Tự chấm, Minh chứng, Cụm chấm\)/);

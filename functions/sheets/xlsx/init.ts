@@ -347,7 +347,7 @@ function unitTab(wb: ExcelJS.Workbook, code: string, scored: InitCriterion[], en
 /** `Lịch sử`: written once by new-year and carried from year to year; a run never rewrites it. */
 function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
   const h = HISTORY_HEADERS;
-  simpleTab(wb, TAB.history, Object.values(h), [8, 10, 36, 8, 11, 16, 32, 14], {
+  simpleTab(wb, TAB.history, Object.values(h), [8, 10, 36, 8, 12, 16, 34, 14], {
     [h.year]: 'Năm của kết quả.',
     [h.rank]: 'Thứ hạng năm đó (trống: đơn vị chưa nộp số liệu).',
     [h.award]: 'Hình thức khen thưởng đơn vị nhận năm đó (kết quả sau bỏ phiếu).',
@@ -355,6 +355,7 @@ function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
   }, 'Hệ thống ghi khi sang năm mới (thidua new-year) và mang sang các năm sau; các lần chấm không ghi lại trang này. Không sửa tay: dòng bị sửa sẽ có cảnh báo.');
   const ws = wb.getWorksheet(TAB.history)!;
   rows.forEach((r, i) => r.forEach((v, j) => put(ws.getCell(i + 2, j + 1), v)));
+  for (const col of [1, 2, 4]) ws.getColumn(col).alignment = { horizontal: 'center' };
   ws.getColumn(5).numFmt = '0.00';
 }
 
