@@ -18,6 +18,7 @@ import {
   TAB,
   UNIT_HEADERS,
 } from '../../../sheets-schema/layout.js';
+import { BALLOT_TAB, ballotSubjects } from '../../../sheets-schema/ballot.js';
 
 export interface InitUnit {
   code: string;
@@ -54,6 +55,8 @@ export interface InitContent {
   criteria: InitCriterion[];
   /** Pre-filled inputs per unit code (e.g. targets given by the cluster, or a sample's data). */
   entries: Record<string, InitEntry[]>;
+  /** `Bỏ phiếu` rows: Nội dung, Mã, Đồng ý, Phiếu hợp lệ (empty by default: the vote comes after the lock). */
+  ballot?: [string, string, number | string, number | string][];
 }
 
 /** Spare rows below the data that still get dropdowns and highlighting. */
@@ -80,6 +83,7 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
   criteriaTab(wb, content.criteria);
   const scored = content.criteria.filter((c) => !isGroup(c, content.criteria));
   for (const u of content.units) unitTab(wb, u.code, scored, content.entries[u.code] ?? []);
+  ballotTab(wb, content);
   rankingTab(wb, content.criteria);
   simpleTab(wb, TAB.issues, [...ISSUE_HEADERS], [14, 8, 10, 12, 90], {
     'Đơn vị': 'Mã đơn vị có vấn đề (trống: vấn đề của các trang chung).',
@@ -257,16 +261,38 @@ function unitTab(wb: ExcelJS.Workbook, code: string, scored: InitCriterion[], en
   });
 }
 
+/** `Bỏ phiếu` (MEETING.md): typed by the meeting's secretary after the count. */
+function ballotTab(wb: ExcelJS.Workbook, content: InitContent): void {
+  const ws = wb.addWorksheet(TAB.ballot);
+  const labels = BALLOT_TAB.columns.map((c) => c.label);
+  header(ws, labels, Object.fromEntries(BALLOT_TAB.columns.map((c) => [c.label, c.note])));
+  widths(ws, BALLOT_TAB.columns.map((c) => c.width));
+  const setting = (key: string, fallback: string) => {
+    const v = content.settings.find(([k]) => foldAccents(k) === foldAccents(key))?.[1];
+    return v === undefined || v === null || v === '' ? fallback : String(v);
+  };
+  const subjects = ballotSubjects(setting(SETTING.flagLabel, 'Cờ thi đua'), setting(SETTING.certificateLabel, 'Bằng khen'));
+  // A list validation's text may not hold its separator: labels with a comma are left to type.
+  const listed = subjects.filter((s) => !s.includes(',') && !s.includes('"'));
+  listValidation(ws, 1, 2, BALLOT_TAB.rows + 1, listed.join(','), `Chọn một trong: ${subjects.join('; ')}.`);
+  const codes = content.units.map((u) => u.code);
+  if (codes.length) listValidation(ws, 2, 2, BALLOT_TAB.rows + 1, codes.join(','), 'Chọn Mã của một đơn vị trong trang Đơn vị.');
+  for (const [label, row] of (content.ballot ?? []).map((r, i) => [r, i + 2] as const)) {
+    label.forEach((v, c) => put(ws.getCell(row, c + 1), v));
+  }
+}
+
 function rankingTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
   const h = RANKING_HEADERS;
   const groups = criteria.filter((c) => !c.code.includes('.') && isGroup(c, criteria)).map((g) => `${g.code}. ${g.content}`);
-  const labels = [h.rank, h.code, h.name, ...groups, h.bonus, h.deduction, h.total, h.grade, h.award, h.status];
+  const labels = [h.rank, h.code, h.name, ...groups, h.bonus, h.deduction, h.total, h.grade, h.award, h.voteResult, h.status];
   const notes: Record<string, string> = {
     [h.rank]: 'Thứ hạng theo Tổng điểm (bằng điểm thì xét tổng điểm các tiêu chí, rồi điểm trừ ít hơn).',
     [h.total]: 'Tổng điểm = điểm các tiêu chí + điểm thưởng (không quá mức tối đa) − điểm trừ.',
-    [h.award]: 'Đề xuất của hệ thống theo bảng xếp hạng; cụm họp và quyết định.',
+    [h.award]: 'Đề xuất của hệ thống theo bảng xếp hạng; sau khi có kết quả bỏ phiếu (trang Bỏ phiếu) là kết quả sau bỏ phiếu. Cụm họp và quyết định.',
+    [h.voteResult]: 'Kết quả bỏ phiếu của đơn vị theo trang Bỏ phiếu, ví dụ "Cờ thi đua: đạt 8/9 phiếu (88,89%)"; trống khi chưa bỏ phiếu.',
   };
-  simpleTab(wb, TAB.ranking, labels, [7, 10, 36, ...groups.map(() => 14), 12, 10, 11, 16, 22, 16], notes, SYSTEM_NOTE);
+  simpleTab(wb, TAB.ranking, labels, [7, 10, 36, ...groups.map(() => 14), 12, 10, 11, 16, 22, 30, 16], notes, SYSTEM_NOTE);
 }
 
 /** A system tab: header only, each note ending with who writes the tab. */

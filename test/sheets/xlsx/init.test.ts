@@ -23,8 +23,8 @@ describe('createWorkbook', () => {
     s = readXlsx(bytes, 'Khối');
   });
 
-  it('has the tabs of the contract in order, one per unit between Tiêu chí and Xếp hạng', () => {
-    expect(s.tabs.map((t) => t.name)).toEqual([TAB.settings, TAB.units, TAB.criteria, 'HND', 'LDLD', 'CCB', TAB.ranking, TAB.issues, TAB.log]);
+  it('has the tabs of the contract in order, one per unit between Tiêu chí and Bỏ phiếu, then Xếp hạng', () => {
+    expect(s.tabs.map((t) => t.name)).toEqual([TAB.settings, TAB.units, TAB.criteria, 'HND', 'LDLD', 'CCB', TAB.ballot, TAB.ranking, TAB.issues, TAB.log]);
   });
 
   it('writes settings, units and criteria as given', () => {
@@ -59,7 +59,7 @@ describe('createWorkbook', () => {
   it('writes the headers of the system tabs, with a column per top-level group in the ranking', () => {
     expect(texts(rows(s, TAB.ranking)[0])).toEqual([
       'Hạng', 'Mã', 'Tên đơn vị', '1. Thực hiện nhiệm vụ chuyên môn', '2. Phong trào thi đua', '3. Điểm trừ',
-      'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Trạng thái',
+      'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Kết quả bình xét', 'Trạng thái',
     ]);
     expect(rows(s, TAB.issues).map(texts)).toEqual([[...ISSUE_HEADERS]]);
     expect(rows(s, TAB.log).map(texts)).toEqual([[...LOG_HEADERS]]);
@@ -92,6 +92,14 @@ describe('createWorkbook', () => {
     const settings = entryText(bytes, sheetPart(bytes, TAB.settings));
     const languageRow = SMALL_CLUSTER.settings.findIndex(([k]) => k === 'Ngôn ngữ') + 2;
     expect(settings).toMatch(new RegExp(`sqref="B${languageRow}"[^>]*><formula1>&quot;vi,en&quot;</formula1>`));
+  });
+
+  it('lays out Bỏ phiếu: its header, a dropdown of what is voted on and of the unit codes, nothing filled', () => {
+    expect(rows(s, TAB.ballot).map(texts)).toEqual([['Nội dung', 'Mã', 'Đồng ý', 'Phiếu hợp lệ']]);
+    const ballot = entryText(bytes, sheetPart(bytes, TAB.ballot));
+    // SMALL_CLUSTER keeps the default labels of Cấu hình.
+    expect(ballot).toMatch(/sqref="A2:A61"[^>]*><formula1>&quot;Cờ thi đua,Bằng khen,Cụm trưởng,Cụm phó&quot;<\/formula1>/);
+    expect(ballot).toMatch(/sqref="B2:B61"[^>]*><formula1>&quot;HND,LDLD,CCB&quot;<\/formula1>/);
   });
 
   it('greys the system columns of unit tabs and highlights rows that have something in Kiểm tra', () => {
