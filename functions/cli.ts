@@ -58,11 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     // Anything else (a locked file, a full disk, a broken ledger): one line, not a stack trace.
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-      ? 'tệp đang bị khoá hoặc không có quyền ghi (có thể đang mở trong Excel); hãy đóng tệp rồi chạy lại'
-      : e instanceof Error ? e.message : String(e);
-    process.stderr.write(`Không chạy được: ${why}\n`);
+    process.stderr.write(`Không chạy được: ${(await import('./cli/failure.js')).describeFailure(e)}.\n`);
     if (process.env.THIDUA_DEBUG) console.error(e);
     return 1;
   }

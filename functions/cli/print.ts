@@ -1,4 +1,5 @@
 /** The ranking as a terminal table, for `thidua run` without `--json`. */
+import { printable } from '../core/text.js';
 import { formatPoints } from '../core/format.js';
 import type { Evaluation } from '../core/model.js';
 import { statusText } from '../core/edits.js';
@@ -26,5 +27,6 @@ export function rankingTable(ev: Evaluation): string {
   const footer = lang === 'vi'
     ? `${errors} lỗi, ${warnings} cảnh báo${ev.issues.length ? ' — chi tiết ở tab Kiểm tra' : ''}`
     : `${errors} errors, ${warnings} warnings${ev.issues.length ? ' — see the Kiểm tra tab' : ''}`;
-  return [title, '', line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line), '', footer].join('\n');
+  // Sheet text reaches a terminal here: no control character (an ESC could drive it).
+  return printable([title, '', line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line), '', footer].join('\n'));
 }

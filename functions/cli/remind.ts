@@ -8,7 +8,7 @@ import { LOG_HEADERS, TAB } from '../../sheets-schema/layout.js';
 import { evaluate } from '../core/evaluate.js';
 import { formatDateTime } from '../core/format.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
-import { openLocal } from '../local.js';
+import { openLocal, type Local } from '../local.js';
 import { emailsFor } from '../mail/policy.js';
 import { WorkbookChangedError } from '../sheets/port.js';
 import { clock, type Options } from './args.js';
@@ -16,6 +16,10 @@ import { deliverPlanned } from './mail.js';
 
 export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
   const local = openLocal(file, o.ledger);
+  return local.exclusive(() => remindLocked(local, o, out, err));
+}
+
+async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
     const now = clock(o.now)();
     const { snapshot, version } = await local.workbook.read();

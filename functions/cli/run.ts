@@ -14,7 +14,7 @@ export async function runCommand(file: string, o: Options, out = process.stdout,
     const now = clock(o.now);
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
     const mail: MailStep = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) });
-    const result = await runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now, mail });
+    const result = await local.exclusive(() => runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now, mail }));
     if (result.outcome === 'unusable') {
       err.write(describeUnusable(result.error.reason) + '\n');
       return 2;

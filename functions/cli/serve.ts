@@ -104,9 +104,16 @@ async function answer(req: IncomingMessage, res: ServerResponse, routes: Record<
     for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
     send(res, r.status, r.body);
   } catch (e) {
+    // A client that hung up mid-request is not a server error: nothing to answer, nothing to log as one.
+    if (clientGone(req, e)) return log('INFO', 'client closed the request', { path: req.url ?? '' });
     log('ERROR', 'unhandled', { error: e instanceof Error ? e.message : String(e) });
     if (!res.headersSent) send(res, 500, { ok: false, error: 'Lỗi máy chủ' });
   }
+}
+
+function clientGone(req: IncomingMessage, e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return req.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE' || (e instanceof Error && e.message === 'aborted');
 }
 
 /** The body, or null when it is over MAX_BODY_BYTES (read on and dropped, up to DRAIN_LIMIT). */

@@ -4,6 +4,7 @@
  * so a run never re-runs itself.
  */
 import { describeUnusable } from '../core/unusable.js';
+import { describeFailure } from './failure.js';
 import { openLocal, type Local } from '../local.js';
 import { runOnce } from '../pipeline.js';
 import { coalesce } from '../triggers/coalesce.js';
@@ -37,7 +38,7 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
         return; // mid-rename or removed: the next event will tell
       }
       if (current === lastVersion) return;
-      const result = await runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'watch', now, mail });
+      const result = await local.exclusive(() => runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'watch', now, mail }));
       if (result.outcome === 'unusable') {
         lastVersion = current;
         log(describeUnusable(result.error.reason));
@@ -46,7 +47,7 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
       lastVersion = result.version;
       log(`\n[${new Date().toLocaleTimeString('vi-VN')}] ${rankingTable(result.evaluation)}`);
     },
-    (e) => log(`Lỗi khi chấm: ${e instanceof Error ? e.message : String(e)}`),
+    (e) => log(`Lỗi khi chấm: ${describeFailure(e)}`),
   );
 
   const watcher = watchWorkbook(local.path, () => void runs.trigger());

@@ -19,3 +19,19 @@ export function foldAccents(s: string): string {
     .replace(/đ/g, 'd')
     .normalize('NFC');
 }
+
+/**
+ * Text as it leaves the core for people to read — emails, the chart, the terminal — with
+ * what cannot be shown taken out (docs/robustness.md): control characters other than tab
+ * and newline (a carriage return becomes a newline) are removed, as they are invisible in
+ * a spreadsheet too; U+FFFE, U+FFFF and half a surrogate pair (broken text) become U+FFFD
+ * "�", so that a person can see where something was lost. The workbook itself keeps the
+ * text exactly (written with OOXML's `_xHHHH_` escapes).
+ */
+const UNPRINTABLE = /\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function printable(s: string): string {
+  UNPRINTABLE.lastIndex = 0;
+  if (!UNPRINTABLE.test(s)) return s;
+  return s.replace(UNPRINTABLE, (c) => (c[0] === '\r' ? '\n' : c.length === 1 && c.charCodeAt(0) < 0x80 ? '' : '\ufffd'));
+}

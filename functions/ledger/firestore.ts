@@ -110,6 +110,16 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
     async finishRun(id, r) {
       await mustUpdate(runs.doc(id), { ...r, period: r.period ?? null }, `run ${id}`);
     },
+    async markInterrupted(cluster, at) {
+      const open = await runs.where('cluster', '==', cluster).where('finishedAt', '==', null).get();
+      if (open.empty) return 0;
+      const batch = db.batch();
+      for (const d of open.docs) {
+        batch.update(d.ref, { outcome: 'interrupted', finishedAt: at, message: 'interrupted: the process ended before the run finished' });
+      }
+      await batch.commit();
+      return open.size;
+    },
     async recentRuns(cluster, limit) {
       const snap = await runs.where('cluster', '==', cluster).orderBy('startedAt', 'desc').limit(limit).get();
       return snap.docs.map((d) => toRun(d.id, d.data()));

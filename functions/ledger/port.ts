@@ -5,7 +5,8 @@
  */
 
 export type RunTrigger = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
-export type RunOutcome = 'ok' | 'unusable' | 'failed' | 'conflict';
+/** `interrupted`: the process died mid-run (killed, power cut); set by the next start. */
+export type RunOutcome = 'ok' | 'unusable' | 'failed' | 'conflict' | 'interrupted';
 
 export interface RunRecord {
   id: string;
@@ -84,6 +85,12 @@ export interface Ledger {
     r: Pick<RunRecord, 'finishedAt' | 'outcome' | 'inputHash' | 'version' | 'counts' | 'message'> & { period?: string | null },
   ): Promise<void>;
   recentRuns(cluster: string, limit: number): Promise<RunRecord[]>;
+  /**
+   * Marks the cluster's runs that never finished as `interrupted` (finishedAt = `at`);
+   * called by a run that holds the cluster's lock, so none of them is still running.
+   * Returns how many were marked.
+   */
+  markInterrupted(cluster: string, at: number): Promise<number>;
 
   // last inputs seen, to say what changed
   getSnapshot(cluster: string): Promise<InputsSnapshot | null>;

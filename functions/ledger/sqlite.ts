@@ -82,6 +82,8 @@ export function openSqliteLedger(path: string): Ledger {
     insertRun: db.prepare('INSERT INTO runs (id, cluster, trigger, started_at) VALUES (?, ?, ?, ?)'),
     finishRun: db.prepare(`UPDATE runs SET finished_at = @finishedAt, outcome = @outcome, input_hash = @inputHash,
       version = @version, counts = @counts, message = @message, period = @period WHERE id = @id`),
+    markInterrupted: db.prepare(`UPDATE runs SET outcome = 'interrupted', finished_at = ?,
+      message = 'interrupted: the process ended before the run finished' WHERE cluster = ? AND finished_at IS NULL`),
     recentRuns: db.prepare('SELECT * FROM runs WHERE cluster = ? ORDER BY started_at DESC, seq DESC LIMIT ?'),
     getSnapshot: db.prepare('SELECT units, taken_at FROM snapshots WHERE cluster = ?'),
     putSnapshot: db.prepare(`INSERT INTO snapshots (cluster, units, taken_at) VALUES (?, ?, ?)
@@ -142,6 +144,9 @@ export function openSqliteLedger(path: string): Ledger {
     async finishRun(id, r) {
       const counts = r.counts === null ? null : JSON.stringify(r.counts);
       mustChange(q.finishRun.run({ ...r, counts, period: r.period ?? null, id }).changes, `run ${id}`);
+    },
+    async markInterrupted(cluster, at) {
+      return q.markInterrupted.run(at, cluster).changes;
     },
     async recentRuns(cluster, limit) {
       return (q.recentRuns.all(cluster, limit) as RunRow[]).map(toRun);

@@ -4,6 +4,7 @@
  * every Vietnamese glyph; system fonts are not loaded, so the picture is the same on
  * every machine). Mail clients show the PNG inline (cid); SVG would be blocked.
  */
+import { printable } from '../core/text.js';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { formatPoints } from '../core/format.js';
@@ -48,7 +49,8 @@ const WORDS: Record<Lang, { title: string; scale: (n: string) => string; excelle
 };
 
 function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Sheet text with a control character would make the SVG unparseable (and the run fail).
+  return printable(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function clip(s: string, max: number): string {

@@ -4,7 +4,7 @@
  * is computed over these facts, so they hold everything rendered but the as-of date.
  */
 import type { Cents, Criterion, Evaluation, Issue, Lang, Severity, UnitResult, UnitStatus } from '../core/model.js';
-import { foldAccents } from '../core/text.js';
+import { foldAccents, sameName } from '../core/text.js';
 import { NEEDS_VOTE } from '../../sheets-schema/layout.js';
 import { pickHighlights, type Highlight } from './highlights.js';
 
@@ -48,6 +48,26 @@ export interface IssueLine {
   message: string;
 }
 
+/** One earlier year of a unit, from `Lịch sử`. */
+export interface PastYear {
+  year: number;
+  rank: number | null;
+  total: Cents | null;
+  grade: string | null;
+  award: string | null;
+  role: string | null;
+}
+
+/** A unit proposed for the flag this year that also received it the year before. */
+export interface RepeatFlag {
+  code: string;
+  name: string;
+  /** The year before. */
+  year: number;
+  /** The award as `Lịch sử` names it. */
+  award: string;
+}
+
 export interface SummaryFacts {
   kind: 'summary';
   lang: Lang;
@@ -62,6 +82,8 @@ export interface SummaryFacts {
   certificateLabel: string;
   certificateCount: number;
   highlights: Highlight[];
+  /** Proposed for the flag again after receiving it the year before (MEETING.md: awards that "simply rotate"). */
+  repeatFlag: RepeatFlag[];
   source: { url: string | null; title: string };
 }
 
@@ -97,6 +119,9 @@ export interface ScorecardFacts {
   adjustments: ScoreLine[];
   bonusCap: Cents | null;
   issues: IssueLine[];
+  /** The unit's earlier years from `Lịch sử`, oldest first, and the awards among them. */
+  history: PastYear[];
+  pastAwards: { year: number; award: string }[];
   source: { url: string | null; title: string };
 }
 
@@ -201,8 +226,26 @@ export function summaryFacts(ev: Evaluation, ctx: { workbookTitle: string; url?:
     certificateLabel: ev.settings.certificateLabel,
     certificateCount: ev.settings.certificateCount,
     highlights: pickHighlights(ev),
+    repeatFlag: repeatFlags(ev),
     source: sourceOf(ctx),
   };
+}
+
+/** Units whose award this year is the flag and whose `Lịch sử` row of the year before names the flag. */
+function repeatFlags(ev: Evaluation): RepeatFlag[] {
+  const year = ev.settings.year;
+  if (year === null) return [];
+  const out: RepeatFlag[] = [];
+  for (const u of ev.units) {
+    if (awardClass(ev, u.award) !== 'flag') continue;
+    const last = u.history.find((h) => h.year === year - 1 && h.award !== null && sameName(h.award, ev.settings.flagLabel));
+    if (last) out.push({ code: u.code, name: u.name, year: last.year, award: last.award! });
+  }
+  return out;
+}
+
+function pastYears(u: UnitResult): PastYear[] {
+  return u.history.map((h) => ({ ...h, total: h.total === null ? null : Math.round(h.total * 100) }));
 }
 
 function issueLines(ev: Evaluation, unit: string): IssueLine[] {
@@ -268,6 +311,8 @@ export function scorecardFacts(ev: Evaluation, unit: UnitResult, ctx: { workbook
     adjustments: lines.filter((l) => l.kind !== 'ordinary'),
     bonusCap: s.bonusCap === null ? null : Math.round(s.bonusCap * 100),
     issues: issueLines(ev, unit.code),
+    history: pastYears(unit),
+    pastAwards: unit.history.filter((h) => h.award !== null).map((h) => ({ year: h.year, award: h.award! })),
     source: sourceOf(ctx),
   };
 }

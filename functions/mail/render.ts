@@ -3,6 +3,7 @@
  * inlined by juice (Gmail drops most <style>; Outlook needs attributes on tables), and
  * the plain-text alternative with the same facts.
  */
+import { printable } from '../core/text.js';
 import { createRequire } from 'node:module';
 import type { Facts } from './facts.js';
 import { loadTemplates } from './templates.js';
@@ -45,11 +46,12 @@ export function renderEmail(facts: Facts, extras: RenderExtras): Rendered {
     applyHeightAttributes: false,
     insertPreservedExtraCss: false,
   });
+  // Sheet text is data: what cannot be shown leaves here (core/text.ts printable).
   return {
     // A header is one line: sheet text with a line break must not split it.
-    subject: kind.subject(view).replace(/\s+/g, ' ').trim(),
-    html,
-    text: tidyText(kind.text(view)),
+    subject: printable(kind.subject(view)).replace(/\s+/g, ' ').trim(),
+    html: printable(html),
+    text: tidyText(printable(kind.text(view))),
   };
 }
 

@@ -78,6 +78,22 @@ export function ledgerContract(
         expect((await l.recentRuns('cum-1', 10)).map((r) => [r.id, r.period])).toEqual([[end, '2023 Cả năm'], [mid, '2023 6 tháng']]);
       });
 
+      it('marks the runs a killed process left unfinished as interrupted, and only those', async () => {
+        const l = await fresh();
+        const killed = await l.startRun({ cluster: 'cum-1', trigger: 'cli', startedAt: T0 });
+        const done = await l.startRun({ cluster: 'cum-1', trigger: 'cli', startedAt: T0 + 1_000 });
+        const finished = { finishedAt: T0 + 2_000, outcome: 'ok' as const, inputHash: 'h', version: 'v', counts: null, message: null };
+        await l.finishRun(done, finished);
+        const elsewhere = await l.startRun({ cluster: 'cum-2', trigger: 'cli', startedAt: T0 });
+
+        expect(await l.markInterrupted('cum-1', T0 + 5_000)).toBe(1);
+        const runs = await l.recentRuns('cum-1', 10);
+        expect(runs.find((r) => r.id === killed)).toMatchObject({ outcome: 'interrupted', finishedAt: T0 + 5_000 });
+        expect(runs.find((r) => r.id === done)).toMatchObject(finished);
+        expect((await l.recentRuns('cum-2', 10)).find((r) => r.id === elsewhere)).toMatchObject({ outcome: null, finishedAt: null });
+        expect(await l.markInterrupted('cum-1', T0 + 6_000)).toBe(0);
+      });
+
       it('refuses to finish a run it never started', async () => {
         const l = await fresh();
         await expect(

@@ -5,12 +5,25 @@
  * so that Excel, LibreOffice or a file watcher never see half a file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { SheetEdits, WorkbookSnapshot } from '../../core/cell.js';
 import { WorkbookChangedError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
 import { readXlsx } from './read.js';
 import { applyEdits } from './write.js';
+
+/** The owner marked the file read-only (no write bit; the read-only attribute on Windows): never replaced. */
+export class WorkbookReadOnlyError extends Error {
+  constructor(readonly path: string) {
+    super(`workbook ${path} is read-only`);
+    this.name = 'WorkbookReadOnlyError';
+  }
+}
+
+/** `.<name>.<pid>-<hex>.tmp`: the temp file a write renames over the workbook. */
+const TEMP = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp$/;
+/** A temp file older than this belongs to no write in progress, whatever its pid. */
+const TEMP_STALE_MS = 60 * 60_000;
 
 export class XlsxWorkbook implements WorkbookPort {
   constructor(readonly path: string) {}
@@ -24,8 +37,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async write(edits: SheetEdits, version: string): Promise<string> {
     const bytes = await this.bytes();
     if (sha256(bytes) !== version) throw new WorkbookChangedError();
-    const out = applyEdits(bytes, edits, this.path);
     const { mode } = await stat(this.path);
+    // Renaming over a read-only file would succeed on POSIX: the owner's intent is checked here.
+    if ((mode & 0o222) === 0) throw new WorkbookReadOnlyError(this.path);
+    await this.removeStaleTemps();
+    const out = applyEdits(bytes, edits, this.path);
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
       const fh = await open(temp, 'wx', mode & 0o777);
@@ -43,6 +59,26 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (e) {
       await unlink(temp).catch(() => undefined);
       throw e;
+    }
+  }
+
+  /** Temp files left by a killed run (its process is gone, or the file is old) are removed. */
+  async removeStaleTemps(): Promise<void> {
+    const dir = dirname(this.path);
+    const name = basename(this.path);
+    let files: string[];
+    try {
+      files = await readdir(dir);
+    } catch {
+      return;
+    }
+    for (const f of files) {
+      const m = TEMP.exec(f);
+      if (!m || m[1] !== name) continue;
+      const pid = Number(m[2]);
+      const path = join(dir, f);
+      const old = await stat(path).then((s) => Date.now() - s.mtimeMs > TEMP_STALE_MS, () => false);
+      if (pid !== process.pid && (old || !alive(pid))) await unlink(path).catch(() => undefined);
     }
   }
 
@@ -64,4 +100,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
