@@ -4,7 +4,9 @@ import type { BallotRow } from '../../../functions/core/ballot/read.js';
 
 const FLAG = 'Cờ thi đua';
 const CERT = 'Bằng khen';
-const S = { flagLabel: FLAG, certificateLabel: CERT, certificateCount: 2, voteThreshold: null };
+const S: { flagLabel: string; certificateLabel: string; certificateCount: number; voteThreshold: number | null } = {
+  flagLabel: FLAG, certificateLabel: CERT, certificateCount: 2, voteThreshold: null,
+};
 
 /** Units in rank order; all eligible unless told. */
 const unit = (code: string, rank: number, proposal: string | null, over: Partial<Contender> = {}): Contender => ({
