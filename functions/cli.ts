@@ -36,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'remind':
         return await (await import('./cli/remind.js')).remindCommand(need(rest[0], 'FILE.xlsx'), options);
+      case 'lock':
+        return await (await import('./cli/lock.js')).lockCommand(need(rest[0], 'FILE.xlsx'), options);
+      case 'unlock':
+        return await (await import('./cli/lock.js')).unlockCommand(need(rest[0], 'FILE.xlsx'), options);
       case 'serve':
         return await (await import('./cli/serve.js')).serveCommand(options);
       case 'google':

@@ -11,6 +11,8 @@ export const USAGE = `Cách dùng / usage:
   thidua watch FILE.xlsx [--outbox DIR]          chấm lại mỗi khi tệp được lưu (Ctrl-C để dừng)
   thidua remind FILE.xlsx [--send] [--now YYYY-MM-DD]
                                                  nhắc các đơn vị chưa nộp hoặc còn lỗi
+  thidua lock FILE.xlsx [--json]                 chốt kết quả trước khi họp bỏ phiếu (giữ nguyên điểm, hạng)
+  thidua unlock FILE.xlsx [--json]               mở chốt: chấm lại từ số liệu hiện có
   thidua serve --workbook FILE.xlsx [--port N]   các hàm HTTP (sheetEdited, reconcile, …) trên máy
   thidua google setup --from FILE.xlsx [--admin EMAIL]…
                                                  tạo Google Sheet của cụm từ bảng tính mẫu

@@ -3,11 +3,12 @@
  * unit tabs, the `Xếp hạng` and `Kiểm tra` tabs rewritten, lines appended to `Nhật ký`,
  * and notes on input cells with an issue. Pure: the run's time and source come in.
  */
-import { ISSUE_HEADERS, LOG_HEADERS, RANKING_HEADERS, TAB } from '../../sheets-schema/layout.js';
+import { ISSUE_HEADERS, LOG_HEADERS, NEEDS_VOTE, RANKING_HEADERS, REVOTE, TAB } from '../../sheets-schema/layout.js';
 import type { CellNote, OutValue, SheetEdits } from './cell.js';
 import { centsToNumber, formatDateTime, formatPoints } from './format.js';
 import type { EvaluationDetail } from './evaluate.js';
 import type { Evaluation, Lang, UnitResult } from './model.js';
+import { meetingLines } from './meeting/aside.js';
 
 export type TriggerLabel = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
 
@@ -99,6 +100,7 @@ function rankingRows(ev: Evaluation, ctx: RunContext): OutValue[][] {
   const about: [string, string][] = lang === 'vi'
     ? [['Cập nhật lúc', formatDateTime(ctx.now)], ['Tính từ', ctx.source], ['Kỳ đánh giá', `${ev.settings.period} ${ev.settings.year ?? ''}`.trim()], ['Thang điểm', formatPoints(ev.settings.scale * 100)]]
     : [['Updated at', formatDateTime(ctx.now)], ['Computed from', ctx.source], ['Period', `${ev.settings.period} ${ev.settings.year ?? ''}`.trim()], ['Scale', formatPoints(ev.settings.scale * 100, 'en')]];
+  for (const l of meetingLines(ev)) about.push([l.label, l.value]);
   about.forEach(([k, v], i) => {
     const row = rows[i] ?? (rows[i] = []);
     while (row.length < at) row.push(null);
@@ -109,7 +111,7 @@ function rankingRows(ev: Evaluation, ctx: RunContext): OutValue[][] {
 }
 
 function awardCell(u: UnitResult, lang: Lang): string {
-  if (u.award && u.award !== 'Cần bỏ phiếu') return u.award;
+  if (u.award && u.award !== NEEDS_VOTE && u.award !== REVOTE) return u.award;
   if (u.award) return `${u.award}: ${u.awardReason}`;
   return lang === 'vi' ? `Không đề nghị: ${u.awardReason}` : `Not proposed: ${u.awardReason}`;
 }
