@@ -87,4 +87,9 @@ export async function ensureBuilt() {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await ensureBuilt();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await ensureBuilt();
+  // `prepare`: the email templates with their CSS inlined, cached now rather than on the first email.
+  const { loadTemplates } = await import('../dist/functions/mail/templates.js');
+  loadTemplates();
+}

@@ -80,9 +80,19 @@ export async function deliverPlanned(
   await enqueueDrafts(o.ledger, toQueue, now);
   const transport = o.smtp ? openSmtpTransport(o.smtp) : openTransport({ outboxDir: o.outbox });
   try {
-    // Also picks up messages of earlier runs that are due for a retry.
-    const events = await deliverDue(o.ledger, transport, now, { cluster: o.cluster });
-    return { emails, log: deliveryLines(events, lang) };
+    // Also picks up messages of earlier runs that are due for a retry. Ctrl-C stops the
+    // delivery and puts the message in flight back (its claim released), then the run ends.
+    const stop = new AbortController();
+    const interrupt = () => stop.abort();
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    try {
+      const events = await deliverDue(o.ledger, transport, now, { cluster: o.cluster, signal: stop.signal });
+      return { emails, log: deliveryLines(events, lang) };
+    } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+    }
   } finally {
     await transport.close();
   }

@@ -3,6 +3,8 @@
  * objects. Row and column indexes are 0-based everywhere in code; A1 notation is only
  * for people (see a1.ts).
  */
+import type { PrintSetup } from '../../sheets-schema/page.js';
+import type { CellFormat } from '../../sheets-schema/ranking.js';
 
 /** One cell as read. `f` marks a formula: the value is its computed (cached) result. */
 export type Cell =
@@ -39,6 +41,36 @@ export interface CellEdit {
   value: OutValue;
 }
 
+/** One column of a tab the system lays out whole (sheets-schema/ranking.ts). */
+export interface ColumnLayout {
+  width: number;
+  format: CellFormat;
+  wrap: boolean;
+  align: 'left' | 'center' | 'right';
+  /** The header cell's note, or null. */
+  note: string | null;
+}
+
+/**
+ * How a system-owned tab looks, derived whole on every run: an adapter that can
+ * replaces widths, notes, formats, print setup and the chart rather than keeping what
+ * an earlier layout left.
+ */
+export interface TabLayout {
+  columns: ColumnLayout[];
+  /** The table's size, header included; cells outside it are the lines beside it. */
+  table: { rows: number; cols: number };
+  /** Cells whose format differs from their column's (the lines beside the table). */
+  cellFormats: { row: number; col: number; format: CellFormat; bold?: boolean }[];
+  /** Header row height, points. */
+  headerHeight: number;
+  /** Height of the other rows, points, where they wrap (null: the default). */
+  rowHeights: (number | null)[];
+  print: PrintSetup;
+  /** A bar chart of one column by another, over data rows 1..rows-1. */
+  chart?: { title: string; categoryCol: number; valueCol: number; rows: number; anchorCol: number; anchorRow: number };
+}
+
 /** A note on an input cell that has an issue (cleared when the issue is gone). */
 export interface CellNote {
   tab: string;
@@ -56,7 +88,7 @@ export interface SheetEdits {
   /** `Điểm` / `Kiểm tra` cells of unit tabs. */
   cells: CellEdit[];
   /** System-owned tabs rewritten whole (`Xếp hạng`, `Kiểm tra`), created when absent. */
-  tabs: { name: string; rows: OutValue[][] }[];
+  tabs: { name: string; rows: OutValue[][]; layout?: TabLayout }[];
   /** Rows appended below what a tab already holds (`Nhật ký`); the header is written if the tab is new. */
   append: { tab: string; header: OutValue[]; rows: OutValue[][] }[];
   /**

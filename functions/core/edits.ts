@@ -3,12 +3,14 @@
  * unit tabs, the `Xếp hạng` and `Kiểm tra` tabs rewritten, lines appended to `Nhật ký`,
  * and notes on input cells with an issue. Pure: the run's time and source come in.
  */
-import { ISSUE_HEADERS, LOG_HEADERS, NEEDS_VOTE, RANKING_HEADERS, REVOTE, TAB } from '../../sheets-schema/layout.js';
-import type { CellNote, OutValue, SheetEdits } from './cell.js';
-import { centsToNumber, formatDateTime, formatPoints } from './format.js';
+import { ISSUE_HEADERS, LOG_HEADERS, NEEDS_VOTE, REVOTE, TAB } from '../../sheets-schema/layout.js';
+import { meetingLines } from './meeting/aside.js';
+import { LINE_HEIGHT, printHeader } from '../../sheets-schema/page.js';
+import { ASIDE, headerHeight, rankingColumns, SYSTEM_NOTE, wrappedLines, type AsideLine, type RankingColumn, type RankingKey } from '../../sheets-schema/ranking.js';
+import type { CellNote, ColumnLayout, OutValue, SheetEdits, TabLayout } from './cell.js';
+import { centsToNumber, dateTimeSerial, formatDateTime, formatPoints } from './format.js';
 import type { EvaluationDetail } from './evaluate.js';
 import type { Evaluation, Lang, UnitResult } from './model.js';
-import { meetingLines } from './meeting/aside.js';
 
 export type TriggerLabel = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
 
@@ -28,7 +30,7 @@ export function buildEdits(detail: EvaluationDetail, ctx: RunContext): SheetEdit
   return {
     cells: unitCells(detail),
     tabs: [
-      { name: TAB.ranking, rows: rankingRows(ev, ctx) },
+      rankingTab(ev, ctx),
       { name: TAB.issues, rows: issueRows(ev) },
     ],
     append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: logRows(ev, ctx, lang) }],
@@ -78,36 +80,114 @@ function pointsOfRow(code: string, points: Map<string, number>, ev: Evaluation):
   return centsToNumber(sum);
 }
 
-function rankingRows(ev: Evaluation, ctx: RunContext): OutValue[][] {
+/** Each `Xếp hạng` column's value for a unit (keys from sheets-schema/ranking.ts). */
+const RANKING_VALUES: Record<Exclude<RankingKey, 'group'>, (u: UnitResult, lang: Lang) => OutValue> = {
+  rank: (u) => u.rank,
+  code: (u) => u.code,
+  name: (u) => u.name,
+  bonus: (u) => (u.status === 'missing' ? null : centsToNumber(u.bonus)),
+  deduction: (u) => (u.status === 'missing' ? null : centsToNumber(u.deduction)),
+  total: (u) => (u.status === 'missing' ? null : centsToNumber(u.total)),
+  grade: (u) => u.grade,
+  award: (u, lang) => awardCell(u, lang),
+  voteResult: (u) => u.voteResult,
+  status: (u, lang) => statusText(u, lang),
+};
+
+/** `Xếp hạng`, values and layout, from the one definition of its columns. */
+export function rankingTab(ev: Evaluation, ctx: RunContext): RankingTab {
   const lang = ev.settings.language;
-  const H = RANKING_HEADERS;
-  const header: OutValue[] = [
-    H.rank, H.code, H.name,
-    ...ev.groups.map((g) => (g.content ? `${g.code}. ${g.content}` : `Nhóm ${g.code}`)),
-    H.bonus, H.deduction, H.total, H.grade, H.award, H.voteResult, H.status,
-  ];
-  const rows: OutValue[][] = [header];
-  for (const u of ev.units) {
-    rows.push([
-      u.rank, u.code, u.name,
-      ...ev.groups.map((g) => (u.status === 'missing' ? null : centsToNumber(u.groups[g.code] ?? 0))),
-      ...(u.status === 'missing' ? [null, null, null] : [centsToNumber(u.bonus), centsToNumber(u.deduction), centsToNumber(u.total)]),
-      u.grade, awardCell(u, lang), u.voteResult, statusText(u, lang),
-    ]);
-  }
-  // When and from what, beside the table, one empty column apart.
-  const at = header.length + 1;
-  const about: [string, string][] = lang === 'vi'
-    ? [['Cập nhật lúc', formatDateTime(ctx.now)], ['Tính từ', ctx.source], ['Kỳ đánh giá', `${ev.settings.period} ${ev.settings.year ?? ''}`.trim()], ['Thang điểm', formatPoints(ev.settings.scale * 100)]]
-    : [['Updated at', formatDateTime(ctx.now)], ['Computed from', ctx.source], ['Period', `${ev.settings.period} ${ev.settings.year ?? ''}`.trim()], ['Scale', formatPoints(ev.settings.scale * 100, 'en')]];
-  for (const l of meetingLines(ev)) about.push([l.label, l.value]);
-  about.forEach(([k, v], i) => {
+  const columns = rankingColumns(ev.groups);
+  const body = ev.units.map((u) => columns.map((c) => c.key === 'group'
+    ? (u.status === 'missing' ? null : centsToNumber(u.groups[c.group!] ?? 0))
+    : RANKING_VALUES[c.key](u, lang)));
+  return layRanking(columns, body, asideLines(ev, ctx), {
+    header: printHeader(ev.settings.name, ev.settings.year),
+    chartTitle: lang === 'vi' ? 'Tổng điểm' : 'Total points',
+  });
+}
+
+export interface RankingTab {
+  name: string;
+  rows: OutValue[][];
+  layout: TabLayout;
+}
+
+/**
+ * The tab from its columns, unit rows and the lines beside it (also what `thidua init`
+ * writes, with no units yet): widths, notes, formats, row heights, print setup, chart.
+ */
+export function layRanking(columns: RankingColumn[], body: OutValue[][], aside: AsideLine[], o: { header: string; chartTitle: string }): RankingTab {
+  const rows: OutValue[][] = [columns.map((c) => c.header), ...body];
+  const heights: (number | null)[] = rows.map((row, r) => {
+    if (r === 0) return null;
+    const lines = Math.max(1, ...columns.map((c, i) => (c.wrap ? wrappedLines(String(row[i] ?? ''), c.width) : 1)));
+    return lines > 1 ? lines * LINE_HEIGHT + 2 : null;
+  });
+  const layoutColumns: ColumnLayout[] = columns.map((c) => ({
+    width: c.width, format: c.format, wrap: c.wrap, align: c.align, note: c.note ? `${c.note} ${SYSTEM_NOTE}` : SYSTEM_NOTE,
+  }));
+  // The lines beside the table, one empty column apart.
+  const at = columns.length + 1;
+  const cellFormats: TabLayout['cellFormats'] = [];
+  aside.forEach((line, i) => {
     const row = rows[i] ?? (rows[i] = []);
     while (row.length < at) row.push(null);
-    row[at] = k;
-    row[at + 1] = v;
+    row[at] = line.label;
+    row[at + 1] = line.value;
+    cellFormats.push({ row: i, col: at, format: 'text', bold: true }, { row: i, col: at + 1, format: line.format });
   });
-  return rows;
+  if (aside.length) {
+    layoutColumns.push(
+      { width: ASIDE.gap, format: 'text', wrap: false, align: 'left', note: null },
+      { width: ASIDE.labelWidth, format: 'text', wrap: false, align: 'left', note: null },
+      { width: ASIDE.valueWidth, format: 'text', wrap: true, align: 'left', note: null },
+    );
+  }
+  const units = body.length;
+  return {
+    name: TAB.ranking,
+    rows,
+    layout: {
+      columns: layoutColumns,
+      table: { rows: units + 1, cols: columns.length },
+      cellFormats,
+      headerHeight: headerHeight(columns, LINE_HEIGHT),
+      rowHeights: heights,
+      print: { landscape: true, titleRows: 1, header: o.header },
+      ...(units > 0
+        ? { chart: {
+          title: o.chartTitle,
+          categoryCol: columns.findIndex((c) => c.key === 'code'),
+          valueCol: columns.findIndex((c) => c.key === 'total'),
+          rows: units + 1,
+          anchorCol: 0,
+          anchorRow: Math.max(units, aside.length) + 2,
+        } }
+        : {}),
+    },
+  };
+}
+
+/** When and from what the ranking was computed; a list so that others can add lines. */
+export function asideLines(ev: Evaluation, ctx: RunContext): AsideLine[] {
+  const lang = ev.settings.language;
+  const period = `${ev.settings.period} ${ev.settings.year ?? ''}`.trim();
+  // The meeting's lines (MEETING.md): "Đã chốt lúc …" while locked, and next year's head and deputy.
+  const meeting: AsideLine[] = meetingLines(ev).map((l) => ({ label: l.label, value: l.value, format: 'text' }));
+  return [...(lang === 'vi'
+    ? [
+      { label: 'Cập nhật lúc', value: dateTimeSerial(ctx.now), format: 'dateTime' },
+      { label: 'Tính từ', value: ctx.source, format: 'text' },
+      { label: 'Kỳ đánh giá', value: period, format: 'text' },
+      { label: 'Thang điểm', value: centsToNumber(ev.settings.scale * 100), format: 'points' },
+    ]
+    : [
+      { label: 'Updated at', value: dateTimeSerial(ctx.now), format: 'dateTime' },
+      { label: 'Computed from', value: ctx.source, format: 'text' },
+      { label: 'Period', value: period, format: 'text' },
+      { label: 'Scale', value: centsToNumber(ev.settings.scale * 100), format: 'points' },
+    ]) satisfies AsideLine[], ...meeting];
 }
 
 function awardCell(u: UnitResult, lang: Lang): string {

@@ -3,6 +3,7 @@
  * no clock, no randomness — the same snapshot always gives the same evaluation.
  */
 import { BALLOT_HEADERS, CRITERIA_HEADERS, SETTINGS_HEADERS, TAB, UNIT_HEADERS } from '../../sheets-schema/layout.js';
+import { rankingGroups } from '../../sheets-schema/ranking.js';
 import type { TabSnapshot, WorkbookSnapshot } from './cell.js';
 import { proposeAwards } from './awards.js';
 import { grade } from './grade.js';
@@ -23,6 +24,8 @@ import { voteResultText } from './ballot/text.js';
 import { changesSince, scoringInputs, type InputCell } from './lock/inputs.js';
 import { nextRoles } from './meeting/next.js';
 import type { VoteOutcome, VoteTally } from './model.js';
+import { historyOf, readHistory } from './workbook/history.js';
+import { checkHistory, type CarriedRows } from './history-check.js';
 
 /** What a lock froze (MEETING.md): the results before the vote and the inputs they came from. */
 export interface LockedResults {
@@ -35,9 +38,6 @@ export interface LockedResults {
   /** The issues of the locked evaluation. */
   issues: Issue[];
 }
-
-import { historyOf, readHistory } from './workbook/history.js';
-import { checkHistory, type CarriedRows } from './history-check.js';
 
 export interface EvaluationDetail {
   evaluation: Evaluation;
@@ -227,7 +227,7 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
     evaluation: {
       settings,
       criteria,
-      groups: rankingGroups(criteria),
+      groups: rankingGroupsOf(criteria),
       units: unitResults,
       issues: rawIssues.map((i) => renderIssue(i, lang)),
       locked: lock ? { at: lock.at, issues: lock.issues } : null,
@@ -248,16 +248,9 @@ function defaultScale(criteria: Criterion[]): number {
   return cents > 0 ? cents / 100 : 100;
 }
 
-/** Top-level groups that hold ordinary criteria: the columns of `Xếp hạng`. */
-function rankingGroups(criteria: Criterion[]): { code: string; content: string }[] {
-  const tops: { code: string; content: string }[] = [];
-  for (const c of criteria) {
-    if (c.isGroup || c.rule === 'bonus' || c.rule === 'deduction') continue;
-    if (tops.some((t) => t.code === c.top)) continue;
-    const head = criteria.find((x) => x.code === c.top);
-    tops.push({ code: c.top, content: head?.content ?? '' });
-  }
-  return tops;
+/** The columns of `Xếp hạng`: one definition with `thidua init` (sheets-schema/ranking.ts). */
+function rankingGroupsOf(criteria: Criterion[]): { code: string; content: string }[] {
+  return rankingGroups(criteria.map((c) => ({ code: c.code, content: c.content, group: c.isGroup, extra: c.rule === 'bonus' || c.rule === 'deduction' })));
 }
 
 /** Cluster tabs first, then units in `Đơn vị` order, then by row and column. */

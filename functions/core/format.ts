@@ -53,3 +53,14 @@ export function formatDateTime(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh'): 
 export function centsToNumber(c: Cents): number {
   return Math.round(c) / 100;
 }
+
+/**
+ * A point in time as a spreadsheet date-time number (days since 1899-12-30, the time of
+ * day as the fraction) in Việt Nam's time, which has no daylight saving (UTC+7).
+ */
+export function dateTimeSerial(epochMs: number, offsetMinutes = 420): number {
+  const local = epochMs + offsetMinutes * 60_000;
+  // Whole minutes, so the cell shows exactly the minute formatDateTime says.
+  const minutes = Math.floor((local - Date.UTC(1899, 11, 30)) / 60_000);
+  return minutes / 1440;
+}

@@ -16,8 +16,13 @@ const WIDTH = 680;
 const PAD = 20;
 const ROW = 36;
 const TOP = 64;
-/** Rasterised at twice the displayed width: sharp on high-density screens. */
-const PIXEL_RATIO = 2;
+/**
+ * Rasterised at the displayed width: twice as sharp on a phone would be four times the
+ * pixels (2 s and 2,2 MB at 300 units); the numbers that matter are also in the table.
+ */
+const PIXEL_RATIO = 1;
+/** Beyond this many units the chart shows the leaders and says where the rest are: a bar per unit of 300 is unreadable. */
+export const MAX_BARS = 30;
 const FONT = 'DejaVu Sans';
 
 const COLOUR: Record<AwardClass, string> = {
@@ -27,7 +32,7 @@ const COLOUR: Record<AwardClass, string> = {
   none: '#5b7ba6',
 };
 
-const WORDS: Record<Lang, { title: string; scale: (n: string) => string; excellent: string; vote: string; none: string; alt: string; points: string }> = {
+const WORDS: Record<Lang, { title: string; scale: (n: string) => string; excellent: string; vote: string; none: string; alt: string; points: string; rest: (shown: number, n: number) => string }> = {
   vi: {
     title: 'Tổng điểm của các đơn vị',
     scale: (n) => `Thang điểm ${n}`,
@@ -36,6 +41,7 @@ const WORDS: Record<Lang, { title: string; scale: (n: string) => string; excelle
     none: 'Chưa đề nghị khen thưởng',
     alt: 'Biểu đồ tổng điểm',
     points: 'điểm',
+    rest: (shown, n) => `Biểu đồ vẽ ${shown} đơn vị đứng đầu; ${n} đơn vị còn lại xem trong bảng xếp hạng.`,
   },
   en: {
     title: 'Total points by unit',
@@ -45,6 +51,7 @@ const WORDS: Record<Lang, { title: string; scale: (n: string) => string; excelle
     none: 'No award proposed',
     alt: 'Chart of total points',
     points: 'points',
+    rest: (shown, n) => `The top ${shown} units are drawn; the other ${n} are in the ranking table.`,
   },
 };
 
@@ -100,7 +107,9 @@ function legendLayout(f: SummaryFacts, classes: AwardClass[], top: number) {
 
 export function chartSvg(f: SummaryFacts): string {
   const w = WORDS[f.lang];
-  const rows = ranked(f);
+  const all = ranked(f);
+  const rows = all.slice(0, MAX_BARS);
+  const rest = all.length - rows.length;
   const scale = f.cluster.scale > 0 ? f.cluster.scale : 100;
   const top = Math.max(scale, ...rows.map((r) => r.total / 100));
   const step = niceStep(top);
@@ -110,8 +119,9 @@ export function chartSvg(f: SummaryFacts): string {
   const xOf = (points: number) => x0 + (Math.max(0, points) / domain) * (x1 - x0);
   const axisY = TOP + rows.length * ROW + 4;
   const classes = (['flag', 'cert', 'vote', 'none'] as AwardClass[]).filter((c) => rows.some((r) => r.awardClass === c));
-  const legend = legendLayout(f, classes, axisY + 42);
-  const height = classes.length > 0 ? legend.bottom + 12 : axisY + 28;
+  const noteY = axisY + 40;
+  const legend = legendLayout(f, classes, rest > 0 ? noteY + 26 : axisY + 42);
+  const height = classes.length > 0 ? legend.bottom + 12 : rest > 0 ? noteY + 14 : axisY + 28;
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`);
@@ -140,6 +150,8 @@ export function chartSvg(f: SummaryFacts): string {
     out.push(`<text x="${(end + 6).toFixed(1)}" y="${y + 25}" font-size="12.5" font-weight="bold" fill="#1f1f1f" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(formatPoints(r.total, f.lang))}</text>`);
   });
 
+  if (rest > 0) out.push(`<text x="${PAD}" y="${noteY}" font-size="12.5" font-style="italic" fill="#333333">${esc(w.rest(rows.length, rest))}</text>`);
+
   for (const item of legend.items) {
     out.push(`<rect x="${item.x}" y="${item.y - 10}" width="12" height="12" rx="2" fill="${COLOUR[item.cls]}"/>`);
     out.push(`<text x="${item.x + 18}" y="${item.y}" font-size="12" fill="#333333">${esc(item.text)}</text>`);
@@ -152,7 +164,7 @@ export interface Chart {
   png: Buffer;
   svg: string;
   alt: string;
-  /** Displayed size in CSS pixels (the PNG has twice as many). */
+  /** Displayed size in CSS pixels (the PNG's too: drawn at 1×). */
   width: number;
   height: number;
 }

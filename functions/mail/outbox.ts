@@ -4,6 +4,12 @@
  * last attempt. Messages are claimed one at a time, right before sending, and marked
  * sent right after the server accepts them: the window in which a crash could send a
  * message twice is that one step (docs/emails.md).
+ *
+ * Bounded (docs/robustness.md): each call has a time budget; a send still going when it
+ * runs out is aborted and put back, and the messages not yet claimed stay pending for a
+ * later run. When the server itself is unreachable (no connection, no greeting, a
+ * dropped socket) the rest of the run's messages are not tried against it: they stay
+ * pending too. A send aborted by the caller's signal (Ctrl-C) releases its claim at once.
  */
 import type { Ledger } from '../ledger/port.js';
 import type { EmailDraft, EmailKind } from './draft.js';
@@ -75,11 +81,17 @@ export interface DeliverOptions {
   random?: () => number;
   /** The time now; by default `now` plus the time elapsed since the call began. */
   clock?: () => number;
+  /** Wall-clock budget of the whole call, ms: past it nothing more is sent (the rest stay pending). */
+  budgetMs?: number;
+  /** Aborts the call (the send in flight is put back, due at once). */
+  signal?: AbortSignal;
 }
 
 export const DELIVERY_DEFAULTS = {
   limit: 200,
-  leaseMs: 10 * 60_000,
+  // Each send is bounded (transports/smtp.ts: at most messageMs), so a short lease is safe.
+  leaseMs: 3 * 60_000,
+  budgetMs: 90_000,
   maxAttempts: 8,
   baseDelayMs: 60_000,
   maxDelayMs: 6 * 60 * 60_000,
@@ -94,9 +106,44 @@ export function backoffDelay(attempts: number, o: { baseDelayMs: number; maxDela
   return Math.round(exp / 2 + (exp / 2) * o.random());
 }
 
+/** Transport-level failures (nodemailer's codes, node's errno): the server, not the message. */
+const SERVER_DOWN: Record<string, string> = {
+  ETIMEDOUT: 'máy chủ thư không trả lời kịp',
+  ECONNECTION: 'không kết nối được máy chủ thư',
+  ECONNREFUSED: 'máy chủ thư từ chối kết nối',
+  ECONNRESET: 'máy chủ thư ngắt kết nối giữa chừng',
+  ESOCKET: 'mất kết nối với máy chủ thư',
+  EDNS: 'không tìm thấy máy chủ thư',
+  ENOTFOUND: 'không tìm thấy máy chủ thư',
+  EHOSTUNREACH: 'không tới được máy chủ thư',
+  ENETUNREACH: 'không có mạng tới máy chủ thư',
+  ETLS: 'lỗi mã hoá kết nối (TLS) với máy chủ thư',
+  EAUTH: 'máy chủ thư từ chối đăng nhập (kiểm tra tài khoản trong THIDUA_SMTP_URL)',
+  EPROTOCOL: 'máy chủ thư trả lời sai giao thức',
+};
+const ABORTED = 'hết thời gian dành cho việc gửi thư ở lần chạy này';
+
+function errCode(e: unknown): string {
+  const c = (e as { code?: unknown } | null)?.code;
+  return typeof c === 'string' ? c : '';
+}
+
+function isAbort(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === 'AbortError' || errCode(e) === 'ABORT_ERR' || errCode(e) === 'EABORT';
+}
+
+/** Why a send failed, in Vietnamese first (it reaches Nhật ký), with the server's code kept for support. */
 function describe(e: unknown): string {
   const err = e as { message?: unknown; responseCode?: unknown; code?: unknown };
-  const parts = [err.responseCode, err.code, err.message].filter((p) => p !== undefined && p !== null && p !== '');
+  if (isAbort(e)) return ABORTED;
+  const code = errCode(e);
+  const down = SERVER_DOWN[code];
+  if (down) return `${down} (${code})`;
+  const said = [err.responseCode, err.message].filter((p) => p !== undefined && p !== null && p !== '').map(String).join(' ').replace(/\s+/g, ' ').slice(0, 300);
+  if (typeof err.responseCode === 'number') {
+    return `${err.responseCode >= 500 ? 'máy chủ thư từ chối thư' : 'máy chủ thư tạm thời chưa nhận thư'}: ${said}`;
+  }
+  const parts = [err.code, err.message].filter((p) => p !== undefined && p !== null && p !== '');
   return parts.map(String).join(' ').replace(/\s+/g, ' ').slice(0, 500) || String(e);
 }
 
@@ -110,16 +157,25 @@ export async function deliverDue(
   const o = { ...DELIVERY_DEFAULTS, random: Math.random, ...opts };
   const started = performance.now();
   const clock = opts.clock ?? (() => now + Math.round(performance.now() - started));
+  const left = () => o.budgetMs - (performance.now() - started);
   const envelopeFrom = opts.from ?? mailFrom().address;
   const events: DeliveryEvent[] = [];
-  while (events.length < o.limit) {
+  while (events.length < o.limit && left() > 0 && !o.signal?.aborted) {
     const [m] = await ledger.claim(clock(), o.leaseMs, 1, o.cluster);
     if (!m) break;
     const base = { key: m.key, kind: m.kind, to: m.to, subject: m.subject, attempts: m.attempts };
+    const budget = AbortSignal.timeout(Math.max(1, Math.ceil(left())));
+    const signal = o.signal ? AbortSignal.any([o.signal, budget]) : budget;
     try {
-      await transport.send(Buffer.from(m.raw, 'utf8'), { from: envelopeFrom, to: m.to }, m.key);
+      await abortable(transport.send(Buffer.from(m.raw, 'utf8'), { from: envelopeFrom, to: m.to }, m.key, { signal }), signal);
     } catch (e) {
       const error = describe(e);
+      if (signal.aborted) {
+        // Out of time or interrupted, not the message's fault: back to pending, due at once, claim released.
+        await ledger.markFailed(m.key, error, clock());
+        events.push({ ...base, outcome: 'retry', error, retryAt: clock() });
+        break;
+      }
       if (m.attempts >= o.maxAttempts) {
         await ledger.markFailed(m.key, error, null);
         events.push({ ...base, outcome: 'failed', error });
@@ -128,6 +184,8 @@ export async function deliverDue(
         await ledger.markFailed(m.key, error, retryAt);
         events.push({ ...base, outcome: 'retry', error, retryAt });
       }
+      // The server is unreachable: the other messages wait for a later run instead of each timing out.
+      if (SERVER_DOWN[errCode(e)]) break;
       continue;
     }
     // Accepted by the server: record it before anything else can go wrong.
@@ -135,4 +193,17 @@ export async function deliverDue(
     events.push({ ...base, outcome: 'sent' });
   }
   return events;
+}
+
+/** Settles when `p` does or when `signal` aborts, whichever first: a transport that ignores the signal cannot hold the run. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
 }

@@ -1,12 +1,12 @@
 /**
  * One email's three renderings from its facts: subject (one line), HTML with the CSS
- * inlined by juice (Gmail drops most <style>; Outlook needs attributes on tables), and
- * the plain-text alternative with the same facts.
+ * inline (Gmail drops most <style>; Outlook needs attributes on tables) — inlined into the
+ * templates once (inline.ts), so rendering only fills them — and the plain-text
+ * alternative with the same facts.
  */
 import { printable } from '../core/text.js';
-import { createRequire } from 'node:module';
 import type { Facts } from './facts.js';
-import { loadTemplates } from './templates.js';
+import { loadTemplates, type Templates } from './templates.js';
 
 export interface Rendered {
   subject: string;
@@ -23,29 +23,10 @@ export interface RenderExtras {
   chartAlt?: string | null;
 }
 
-// juice (with cheerio) takes ~0,4 s to load: loaded on the first email actually rendered,
-// so a run whose emails are all unchanged never pays for it.
-let juiceFn: typeof import('juice') | null = null;
-function juice(html: string, options: import('juice').Options): string {
-  juiceFn ??= createRequire(import.meta.url)('juice') as typeof import('juice');
-  return juiceFn(html, options);
-}
-
-export function renderEmail(facts: Facts, extras: RenderExtras): Rendered {
-  const t = loadTemplates();
-  const kind = t.kinds[facts.lang][facts.kind];
+export function renderEmail(facts: Facts, extras: RenderExtras, templates: Templates = loadTemplates()): Rendered {
+  const kind = templates.kinds[facts.lang][facts.kind];
   const view = { ...facts, asOf: extras.asOf, chartCid: extras.chartCid ?? null, chartAlt: extras.chartAlt ?? null };
-  const html = juice(kind.html(view).trim(), {
-    extraCss: t.css,
-    removeStyleTags: true,
-    preserveMediaQueries: true,
-    preserveFontFaces: false,
-    // bgcolor / align / valign / width attributes from the CSS, for Outlook's Word engine.
-    applyAttributesTableElements: true,
-    applyWidthAttributes: true,
-    applyHeightAttributes: false,
-    insertPreservedExtraCss: false,
-  });
+  const html = kind.html(view).trim();
   // Sheet text is data: what cannot be shown leaves here (core/text.ts printable).
   return {
     // A header is one line: sheet text with a line break must not split it.

@@ -2,15 +2,28 @@
  * The email templates (templates/<lang>/<kind>.{subject,html,text}.hbs, partials from
  * templates/partials, CSS from templates/styles), read and compiled once per process.
  * HTML templates escape every value; subject and text templates are compiled with
- * `noEscape`, since neither is HTML.
+ * `noEscape`, since neither is HTML. The HTML templates are compiled with their CSS
+ * already inlined (inline.ts). What is cached on disk is the end of that: every template
+ * precompiled by Handlebars to JavaScript, keyed by the hash of every template, the CSS
+ * and the versions; loading them needs only Handlebars' small runtime. juice and the
+ * Handlebars compiler load only when a template or the CSS changed since the cache was
+ * written.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+
 import type { Lang } from '../core/model.js';
 import type { EmailKind } from './draft.js';
 import { helpers } from './helpers.js';
+import { expandLocalPartials, INLINER_VERSION, inlineTemplate } from './inline.js';
+
+const require = createRequire(import.meta.url);
+/** The runtime only (a fifth of the full build): templates arrive precompiled. */
+const Handlebars = require('handlebars/runtime') as typeof import('handlebars');
 
 type Render = (view: object) => string;
 
@@ -40,38 +53,131 @@ export function templatesDir(): string {
   throw new Error(`Không tìm thấy thư mục templates/ / templates/ not found near ${here}`);
 }
 
-function makeEnv(dir: string, noEscape: boolean): typeof Handlebars {
-  const env = Handlebars.create();
-  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
-  const partials = join(dir, 'partials');
-  for (const file of readdirSync(partials)) {
-    const m = /^(.+)\.(html|text)\.hbs$/.exec(file);
-    if (!m || (m[2] === 'text') !== noEscape) continue;
-    env.registerPartial(m[1]!, env.compile(readFileSync(join(partials, file), 'utf8'), { noEscape, strict: true }));
+/** Every template file's text, by path relative to the templates folder, and the CSS. */
+interface Sources {
+  files: Record<string, string>;
+  css: string;
+}
+
+function readSources(dir: string): Sources {
+  const files: Record<string, string> = {};
+  for (const sub of ['partials', ...LANGS]) {
+    for (const file of readdirSync(join(dir, sub)).sort()) {
+      if (file.endsWith('.hbs')) files[`${sub}/${file}`] = readFileSync(join(dir, sub, file), 'utf8');
+    }
   }
-  return env;
+  return { files, css: readFileSync(join(dir, 'styles', 'email.css'), 'utf8') };
+}
+
+/** Every template precompiled (Handlebars' JavaScript for it), by the same relative paths. */
+type Precompiled = Record<string, string>;
+
+function isHtml(path: string): boolean {
+  return path.endsWith('.html.hbs');
+}
+
+/** HTML escapes every value; subjects and plain text are not HTML. */
+function compileOptions(path: string) {
+  return isHtml(path) ? { strict: true } : { strict: true, noEscape: true };
+}
+
+/** The HTML templates with the CSS inlined (or, for the comparison test, only their local partials expanded); then precompiled. */
+function precompile(src: Sources, inline: boolean): Precompiled {
+  const compiler = require('handlebars') as typeof import('handlebars');
+  const out: Precompiled = {};
+  for (const [path, text] of Object.entries(src.files)) {
+    const html = !isHtml(path) ? text : inline ? inlineTemplate(text, src.css, path === 'partials/layout.html.hbs') : expandLocalPartials(text);
+    // strict: a misspelt field in a template fails loudly instead of rendering nothing.
+    out[path] = compiler.precompile(html, compileOptions(path)) as string;
+  }
+  return out;
+}
+
+/** dist/.email-cache beside the code (written by the build and the first render), else the system's temp folder. */
+function cacheDirs(): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dirs: string[] = [];
+  for (const up of ['../..', '../../..']) {
+    const root = join(here, up);
+    if (existsSync(join(root, 'package.json'))) {
+      dirs.push(join(root, 'dist', '.email-cache'));
+      break;
+    }
+  }
+  dirs.push(join(tmpdir(), 'thidua-email-cache'));
+  return dirs;
+}
+
+/** The precompiled templates for these sources: from the cache, or made now and cached (best effort). */
+function cached(src: Sources): Precompiled {
+  const hash = createHash('sha256').update(JSON.stringify([INLINER_VERSION, Handlebars.VERSION, src])).digest('hex').slice(0, 32);
+  const dirs = cacheDirs();
+  for (const d of dirs) {
+    try {
+      return JSON.parse(readFileSync(join(d, `${hash}.json`), 'utf8')) as Precompiled;
+    } catch {
+      // not cached there
+    }
+  }
+  const out = precompile(src, true);
+  for (const d of dirs) {
+    try {
+      mkdirSync(d, { recursive: true });
+      const tmp = join(d, `${hash}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(out));
+      renameSync(tmp, join(d, `${hash}.json`)); // atomic: a parallel reader sees all or nothing
+      break;
+    } catch {
+      // read-only (a deployed function): the next instance inlines again
+    }
+  }
+  return out;
+}
+
+type Spec = Parameters<typeof Handlebars.template>[0];
+
+/** Handlebars' own output, turned back into its template spec object. */
+function revive(js: string): Spec {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code Handlebars generated from our templates, never sheet data
+  return new Function(`return ${js};`)() as Spec;
 }
 
 let cache: Templates | null = null;
 
-export function loadTemplates(): Templates {
-  if (cache) return cache;
-  const dir = templatesDir();
-  const html = makeEnv(dir, false);
-  const plain = makeEnv(dir, true);
-  const read = (lang: Lang, kind: EmailKind, part: string) => readFileSync(join(dir, lang, `${kind}.${part}.hbs`), 'utf8');
+/**
+ * Compiles the templates; `inline: false` gives the HTML without the CSS (the same
+ * markup juice is run over), for the test that compares with juice on the rendered email.
+ */
+export function compileTemplates(dir: string, opts: { inline: boolean } = { inline: true }): Templates {
+  const src = readSources(dir);
+  const specs = opts.inline ? cached(src) : precompile(src, false);
+  const env = (kind: 'html' | 'text') => {
+    const e = Handlebars.create();
+    for (const [name, fn] of Object.entries(helpers)) e.registerHelper(name, fn);
+    for (const path of Object.keys(specs)) {
+      const m = /^partials\/(.+)\.(html|text)\.hbs$/.exec(path);
+      if (m && m[2] === kind) e.registerPartial(m[1]!, e.template(revive(specs[path]!)));
+    }
+    return e;
+  };
+  const htmlEnv = env('html');
+  const plain = env('text');
   const kinds = {} as Templates['kinds'];
   for (const lang of LANGS) {
     kinds[lang] = {} as Record<EmailKind, KindTemplates>;
     for (const kind of KINDS) {
-      // strict: a misspelt field in a template fails loudly instead of rendering nothing.
+      const spec = (part: string) => revive(specs[`${lang}/${kind}.${part}.hbs`]!);
       kinds[lang][kind] = {
-        subject: plain.compile(read(lang, kind, 'subject'), { noEscape: true, strict: true }),
-        html: html.compile(read(lang, kind, 'html'), { strict: true }),
-        text: plain.compile(read(lang, kind, 'text'), { noEscape: true, strict: true }),
+        subject: plain.template(spec('subject')),
+        html: htmlEnv.template(spec('html')),
+        text: plain.template(spec('text')),
       };
     }
   }
-  cache = { kinds, css: readFileSync(join(dir, 'styles', 'email.css'), 'utf8'), dir };
+  return { kinds, css: src.css, dir };
+}
+
+export function loadTemplates(): Templates {
+  cache ??= compileTemplates(templatesDir());
   return cache;
 }

@@ -14,7 +14,7 @@ export interface Envelope {
 
 export interface MailTransport {
   /** Delivers `raw` as is; `key` is the idempotency key, for adapters that can dedupe on it. */
-  send(raw: Buffer, envelope: Envelope, key: string): Promise<{ id: string }>;
+  send(raw: Buffer, envelope: Envelope, key: string, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
   close(): Promise<void>;
 }
 

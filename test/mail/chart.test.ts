@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { chartAlt, chartSvg, rasterise, renderChart } from '../../functions/mail/chart.js';
+import { chartAlt, chartSvg, MAX_BARS, rasterise, renderChart } from '../../functions/mail/chart.js';
 import { summaryFacts } from '../../functions/mail/facts.js';
 import { isPng, pngStats } from '../support/chromium.js';
-import { provincialBlock } from './fixtures.js';
+import { provincialBlock, syntheticCluster } from './fixtures.js';
 
 const facts = (ev = provincialBlock()) => summaryFacts(ev, { workbookTitle: 'x.xlsx' });
 
 describe('totals chart', () => {
-  it('is a PNG twice the displayed width, with real content', () => {
+  it('is a PNG at the displayed size, with real content', () => {
     const c = renderChart(facts())!;
     expect(isPng(c.png)).toBe(true);
     const s = pngStats(c.png);
-    expect(s.width).toBe(c.width * 2);
+    expect(s.width).toBe(c.width);
+    expect(s.height).toBe(c.height);
     expect(s.inkShare).toBeGreaterThan(0.03);
     expect(s.colours).toBeGreaterThan(8);
   });
@@ -49,6 +50,18 @@ describe('totals chart', () => {
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;co&#34;');
     expect(isPng(renderChart(facts(ev))!.png)).toBe(true);
+  });
+
+  it('for a large cluster draws the leaders and says where the others are, in a picture under 200 KB', () => {
+    const c = renderChart(facts(syntheticCluster(300)))!;
+    const labels = [...c.svg.matchAll(/>(\d+)\. [^<]+</g)].map((m) => Number(m[1]));
+    expect(labels).toHaveLength(MAX_BARS);
+    expect(labels).toEqual([...labels].sort((a, b) => a - b)); // the leaders, in rank order
+    expect(labels[0]).toBe(1);
+    expect(c.svg).toContain(`Biểu đồ vẽ ${MAX_BARS} đơn vị đứng đầu; ${300 - MAX_BARS} đơn vị còn lại xem trong bảng xếp hạng.`);
+    expect(c.height).toBeLessThan(1400);
+    expect(c.png.length).toBeLessThan(200 * 1024);
+    expect(pngStats(c.png).inkShare).toBeGreaterThan(0.03);
   });
 
   it('is left out when no unit has data', () => {

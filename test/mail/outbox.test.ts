@@ -94,7 +94,7 @@ describe('deliverDue', () => {
     expect(outcomes).toEqual(['retry', 'retry', 'failed']);
     const m = (await ledger.getMessage(drafts[0]!.key))!;
     expect(m.state).toBe('failed');
-    expect(m.lastError).toBe('550 Mailbox unavailable');
+    expect(m.lastError).toBe('máy chủ thư từ chối thư: 550 Mailbox unavailable');
     expect(t.sent).toHaveLength(0);
   });
 

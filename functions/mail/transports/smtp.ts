@@ -13,9 +13,12 @@ export interface SmtpTimeouts {
   greetingMs: number;
   /** Any silence on an open connection (including the reply to the message data). */
   socketMs: number;
+  /** The whole of one message, however the server dribbles its answers: then the connection is closed. */
+  messageMs: number;
 }
 
-export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 60_000 };
+/** Short: a run must not wait minutes on a server that does not answer (docs/robustness.md). */
+export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 5_000, greetingMs: 5_000, socketMs: 15_000, messageMs: 30_000 };
 
 export function openSmtpTransport(url: string, timeouts: Partial<SmtpTimeouts> = {}): MailTransport {
   const t = { ...DEFAULT_SMTP_TIMEOUTS, ...timeouts };
@@ -28,8 +31,18 @@ export function openSmtpTransport(url: string, timeouts: Partial<SmtpTimeouts> =
     pool: false,
   });
   return {
-    async send(raw, envelope) {
-      const info = await transporter.sendMail({ envelope: { from: envelope.from, to: envelope.to }, raw });
+    async send(raw, envelope, _key, opts = {}) {
+      // Aborting closes the connection (nodemailer's signal support): nothing lingers past the run.
+      const deadline = AbortSignal.timeout(t.messageMs);
+      const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+      let info;
+      try {
+        info = await transporter.sendMail({ envelope: { from: envelope.from, to: envelope.to }, raw, signal });
+      } catch (e) {
+        // Our own per-message deadline is a timeout of the server, not the caller's abort.
+        if (deadline.aborted && !opts.signal?.aborted) throw Object.assign(new Error('no answer in time'), { code: 'ETIMEDOUT' });
+        throw e;
+      }
       return { id: String(info.messageId ?? info.response ?? '') };
     },
     async close() {

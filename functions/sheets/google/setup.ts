@@ -30,6 +30,7 @@ import {
   TAB,
   UNIT_HEADERS,
 } from '../../../sheets-schema/layout.js';
+import { rankingColumns } from '../../../sheets-schema/ranking.js';
 import { withRetry, type RetryOptions } from '../../google/retry.js';
 import { dayToSerial } from './serial.js';
 
@@ -56,17 +57,8 @@ const PASS_FAIL_VALUES = ['Đạt', 'Không đạt'];
 
 /** Header rows of the system tabs when the snapshot lacks them. */
 const SYSTEM_HEADERS: Record<string, string[]> = {
-  [TAB.ranking]: [
-    RANKING_HEADERS.rank,
-    RANKING_HEADERS.code,
-    RANKING_HEADERS.name,
-    RANKING_HEADERS.bonus,
-    RANKING_HEADERS.deduction,
-    RANKING_HEADERS.total,
-    RANKING_HEADERS.grade,
-    RANKING_HEADERS.award,
-    RANKING_HEADERS.status,
-  ],
+  // The definition every run writes (sheets-schema/ranking.ts); the group columns come with the first run.
+  [TAB.ranking]: rankingColumns([]).map((c) => c.header),
   [TAB.issues]: [...ISSUE_HEADERS],
   [TAB.log]: [...LOG_HEADERS],
 };

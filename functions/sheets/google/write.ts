@@ -19,6 +19,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellEdit, CellNote, OutValue, SheetEdits } from '../../core/cell.js';
 import { sameName } from '../../core/text.js';
+import { layoutRequests } from './layout.js';
 import type { SheetRef } from './read.js';
 
 type Request = sheets_v4.Schema$Request;
@@ -97,6 +98,7 @@ export function buildWriteRequests(edits: SheetEdits, sheets: readonly SheetRef[
         },
       });
     }
+    if (tab.layout) writes.push(...layoutRequests(s.sheetId, tab.rows, tab.layout));
   }
 
   for (const log of edits.append) {

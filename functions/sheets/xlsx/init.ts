@@ -5,13 +5,19 @@
  */
 import ExcelJS from 'exceljs';
 import type { OutValue } from '../../core/cell.js';
+import { layRanking } from '../../core/edits.js';
 import { foldAccents } from '../../core/text.js';
+import { FONT, FOOTER, LINE_HEIGHT, PAGE, printHeader } from '../../../sheets-schema/page.js';
+import { rankingColumns, rankingGroups, SYSTEM_NOTE, wrappedLines } from '../../../sheets-schema/ranking.js';
+import { openPackage } from './package.js';
+import { nameFonts } from './style-sheet.js';
+import { applyEdits } from './write.js';
 import {
   CRITERIA_HEADERS,
   ENTRY_HEADERS,
+  HISTORY_HEADERS,
   ISSUE_HEADERS,
   LOG_HEADERS,
-  RANKING_HEADERS,
   RULE,
   SETTING,
   SETTINGS_HEADERS,
@@ -33,10 +39,11 @@ export interface InitUnit {
 export interface InitCriterion {
   code: string;
   content: string;
-  max: number | null;
+  /** A number; text only when carried as typed (new-year). */
+  max: OutValue;
   /** A `Cách tính` name (RULE), or null on a group. */
   rule: string | null;
-  param: number | null;
+  param: OutValue;
 }
 
 export interface InitEntry {
@@ -57,6 +64,8 @@ export interface InitContent {
   entries: Record<string, InitEntry[]>;
   /** `Bỏ phiếu` rows: Nội dung, Mã, Đồng ý, Phiếu hợp lệ (empty by default: the vote comes after the lock). */
   ballot?: [string, string, number | string, number | string][];
+  /** `Lịch sử` rows in HISTORY_HEADERS order (new-year); without it the tab is not created. */
+  history?: OutValue[][];
 }
 
 /** Spare rows below the data that still get dropdowns and highlighting. */
@@ -65,10 +74,11 @@ const SPARE_ROWS = 50;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const SYSTEM_HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } };
 const SYSTEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-const SYSTEM_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF595959' } };
+const BASE_FONT: Partial<ExcelJS.Font> = { name: FONT.name, size: FONT.size, family: 1 };
+const HEADER_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: FONT.headerSize, bold: true };
+const SYSTEM_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, color: { argb: 'FF595959' } };
 const ISSUE_ROW_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4D6' } };
 
-const SYSTEM_NOTE = 'Hệ thống tự ghi lại trang này sau mỗi lần chấm; không nhập vào đây.';
 
 const RULE_LIST = Object.values(RULE).join(',');
 
@@ -84,7 +94,8 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
   const scored = content.criteria.filter((c) => !isGroup(c, content.criteria));
   for (const u of content.units) unitTab(wb, u.code, scored, content.entries[u.code] ?? []);
   ballotTab(wb, content);
-  rankingTab(wb, content.criteria);
+  // Xếp hạng: a placeholder laid out below by the same code as every run.
+  wb.addWorksheet(TAB.ranking);
   simpleTab(wb, TAB.issues, [...ISSUE_HEADERS], [14, 8, 10, 12, 90], {
     'Đơn vị': 'Mã đơn vị có vấn đề (trống: vấn đề của các trang chung).',
     'Ô': 'Ô có vấn đề, trên trang của đơn vị (ví dụ E5).',
@@ -97,8 +108,67 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
     'Nguồn': 'Điều gì khiến hệ thống chấm lại (sửa bảng tính, lịch hẹn, lệnh chạy…).',
     'Nội dung': 'Những gì đã thay đổi và kết quả lần chấm.',
   }, 'Hệ thống chỉ ghi thêm dòng, không xoá; không nhập vào đây.');
+  if (content.history) historyTab(wb, content.history);
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const title = printHeader(String(setting(content, SETTING.name) ?? ''), (setting(content, SETTING.year) as number | string | null) ?? null);
+  for (const ws of wb.worksheets) {
+    if (ws.name === TAB.ranking) continue;
+    fonts(ws, 2);
+    printSetup(ws, title);
+  }
+  return finish(Buffer.from(await wb.xlsx.writeBuffer()), content, title);
+}
+
+function setting(content: InitContent, key: string): OutValue | undefined {
+  return content.settings.find(([k]) => foldAccents(k) === foldAccents(key))?.[1];
+}
+
+/**
+ * `Xếp hạng` laid out by the run's own code (core/edits.ts layRanking, one definition of
+ * its columns), and every font of the styles named and sized.
+ */
+function finish(bytes: Uint8Array, content: InitContent, title: string): Buffer {
+  const groups = rankingGroups(content.criteria.map((c) => ({
+    code: c.code, content: c.content, group: isGroup(c, content.criteria), extra: isExtra(c.rule),
+  })));
+  const ranking = layRanking(rankingColumns(groups), [], [], { header: title, chartTitle: 'Tổng điểm' });
+  const laid = applyEdits(bytes, { cells: [], tabs: [ranking], append: [], notes: [] });
+  const pkg = openPackage(laid);
+  const stylesPart = pkg.zip.find('xl/styles.xml');
+  if (stylesPart) pkg.zip.put(stylesPart, nameFonts(pkg.zip.text(stylesPart)!));
+  return Buffer.from(pkg.zip.toBytes());
+}
+
+function isExtra(rule: string | null): boolean {
+  return rule !== null && (foldAccents(rule) === foldAccents(RULE.bonus) || foldAccents(rule) === foldAccents(RULE.deduction));
+}
+
+/** A4, one page wide, the header row on every page; landscape when the columns are wide. */
+function printSetup(ws: ExcelJS.Worksheet, title: string): void {
+  let width = 0;
+  ws.columns.forEach((c) => (width += c.width ?? 9));
+  const m = PAGE.margins;
+  const inch = (mm: number) => mm / 25.4;
+  ws.pageSetup = {
+    paperSize: PAGE.paperSize,
+    orientation: width > 100 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: inch(m.left), right: inch(m.right), top: inch(m.top), bottom: inch(m.bottom), header: inch(m.header), footer: inch(m.footer) },
+    printTitlesRow: '1:1',
+  };
+  ws.headerFooter = {
+    oddHeader: `&C&"${FONT.name},Bold"&11${title.replace(/&/g, '&&')}`,
+    oddFooter: `&C&"${FONT.name},Regular"&10${FOOTER}`,
+  };
+}
+
+/** Height of a row whose cells wrap: enough lines for the longest of them. */
+function fitRow(row: ExcelJS.Row, cells: [OutValue | undefined, number][]): void {
+  const lines = Math.max(1, ...cells.map(([v, width]) => (v === undefined || v === null ? 1 : wrappedLines(String(v), width - 1))));
+  if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
 }
 
 /** `1` is a group when `1.1` exists. */
@@ -111,7 +181,7 @@ function header(ws: ExcelJS.Worksheet, labels: string[], notes: Record<string, s
   labels.forEach((label, i) => {
     const cell = row.getCell(i + 1);
     cell.value = label;
-    cell.font = { bold: true };
+    cell.font = HEADER_FONT;
     cell.fill = system.has(label) ? SYSTEM_HEADER_FILL : HEADER_FILL;
     cell.alignment = { vertical: 'middle', wrapText: true };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
@@ -122,12 +192,27 @@ function header(ws: ExcelJS.Worksheet, labels: string[], notes: Record<string, s
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }];
 }
 
+/** Column widths, and the named font for every cell typed into the column later. */
 function widths(ws: ExcelJS.Worksheet, w: number[]): void {
-  w.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  w.forEach((width, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = width;
+    col.font = BASE_FONT;
+  });
 }
 
 function put(cell: ExcelJS.Cell, v: OutValue | undefined): void {
   if (v !== undefined && v !== null) cell.value = v;
+}
+
+/** Every cell written gets the named font (bold where asked). */
+function fonts(ws: ExcelJS.Worksheet, fromRow: number): void {
+  ws.eachRow((row, r) => {
+    if (r < fromRow) return;
+    row.eachCell((cell) => {
+      if (!cell.font?.name) cell.font = { ...BASE_FONT, ...(cell.font ?? {}), name: FONT.name, size: cell.font?.size ?? FONT.size };
+    });
+  });
 }
 
 function listValidation(ws: ExcelJS.Worksheet, col: number, fromRow: number, toRow: number, list: string, prompt: string): void {
@@ -202,7 +287,8 @@ function criteriaTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
     put(row.getCell(3), c.max);
     put(row.getCell(4), c.rule);
     put(row.getCell(5), c.param);
-    if (isGroup(c, criteria)) row.font = { bold: true };
+    if (isGroup(c, criteria)) row.font = { ...BASE_FONT, bold: true };
+    fitRow(row, [[c.content, 70]]);
   });
   listValidation(ws, 4, 2, criteria.length + 1 + SPARE_ROWS, RULE_LIST, `Chọn một cách tính: ${Object.values(RULE).join(', ')}.`);
 }
@@ -243,6 +329,7 @@ function unitTab(wb: ExcelJS.Workbook, code: string, scored: InitCriterion[], en
     put(row.getCell(6), e?.self);
     put(row.getCell(7), e?.evidence);
     put(row.getCell(8), e?.review);
+    fitRow(row, [[c.content, 50], [e?.evidence, 40], [e?.actual, 14]]);
     if (c.rule !== null && foldAccents(c.rule) === foldAccents(RULE.passFail)) {
       listValidation(ws, 5, i + 2, i + 2, 'Đạt,Không đạt', 'Chọn Đạt hoặc Không đạt.');
     }
@@ -282,17 +369,19 @@ function ballotTab(wb: ExcelJS.Workbook, content: InitContent): void {
   }
 }
 
-function rankingTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
-  const h = RANKING_HEADERS;
-  const groups = criteria.filter((c) => !c.code.includes('.') && isGroup(c, criteria)).map((g) => `${g.code}. ${g.content}`);
-  const labels = [h.rank, h.code, h.name, ...groups, h.bonus, h.deduction, h.total, h.grade, h.award, h.voteResult, h.status];
-  const notes: Record<string, string> = {
-    [h.rank]: 'Thứ hạng theo Tổng điểm (bằng điểm thì xét tổng điểm các tiêu chí, rồi điểm trừ ít hơn).',
-    [h.total]: 'Tổng điểm = điểm các tiêu chí + điểm thưởng (không quá mức tối đa) − điểm trừ.',
-    [h.award]: 'Đề xuất của hệ thống theo bảng xếp hạng; sau khi có kết quả bỏ phiếu (trang Bỏ phiếu) là kết quả sau bỏ phiếu. Cụm họp và quyết định.',
-    [h.voteResult]: 'Kết quả bỏ phiếu của đơn vị theo trang Bỏ phiếu, ví dụ "Cờ thi đua: đạt 8/9 phiếu (88,89%)"; trống khi chưa bỏ phiếu.',
-  };
-  simpleTab(wb, TAB.ranking, labels, [7, 10, 36, ...groups.map(() => 14), 12, 10, 11, 16, 22, 30, 16], notes, SYSTEM_NOTE);
+/** `Lịch sử`: written once by new-year and carried from year to year; a run never rewrites it. */
+function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
+  const h = HISTORY_HEADERS;
+  simpleTab(wb, TAB.history, Object.values(h), [8, 10, 36, 8, 12, 16, 34, 14], {
+    [h.year]: 'Năm của kết quả.',
+    [h.rank]: 'Thứ hạng năm đó (trống: đơn vị chưa nộp số liệu).',
+    [h.award]: 'Hình thức khen thưởng đơn vị nhận năm đó (kết quả sau bỏ phiếu).',
+    [h.role]: 'Cụm trưởng, Cụm phó hoặc để trống.',
+  }, 'Hệ thống ghi khi sang năm mới (thidua new-year) và mang sang các năm sau; các lần chấm không ghi lại trang này. Không sửa tay: dòng bị sửa sẽ có cảnh báo.');
+  const ws = wb.getWorksheet(TAB.history)!;
+  rows.forEach((r, i) => r.forEach((v, j) => put(ws.getCell(i + 2, j + 1), v)));
+  for (const col of [1, 2, 4]) ws.getColumn(col).alignment = { horizontal: 'center' };
+  ws.getColumn(5).numFmt = '0.00';
 }
 
 /** A system tab: header only, each note ending with who writes the tab. */

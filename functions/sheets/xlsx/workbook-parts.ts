@@ -38,6 +38,13 @@ export interface WorkbookChanges {
   added: NewSheet[];
   dropCalcChain: boolean;
   recalcOnOpen: boolean;
+  /** Parts written beside the worksheets (notes, drawings, charts, a new styles part). */
+  overrides?: { part: string; contentType: string }[];
+  removed?: string[];
+  /** Rows printed on every page, per tab name (`_xlnm.Print_Titles`). */
+  printTitles?: { name: string; ref: string }[];
+  /** A styles part the workbook did not have: registered as the workbook's styles. */
+  newStyles?: string;
 }
 
 export function applyWorkbookChanges(pkg: Package, ch: WorkbookChanges): void {
@@ -88,11 +95,63 @@ export function applyWorkbookChanges(pkg: Package, ch: WorkbookChanges): void {
     typeSplices.push(appendInside(typesXml, types, typeTags.join('')));
   }
 
+  const overrides = children(types, 'Override');
+  const hasOverride = (part: string) => overrides.some((o) => (attr(o, 'PartName') ?? '').toLowerCase() === `/${part.toLowerCase()}`);
+  for (const part of ch.removed ?? []) {
+    const o = overrides.find((x) => (attr(x, 'PartName') ?? '').toLowerCase() === `/${part.toLowerCase()}`);
+    if (o) typeSplices.push({ start: o.start, end: o.end, text: '' });
+  }
+  const newTypes = (ch.overrides ?? []).filter((o) => !hasOverride(o.part) || (ch.removed ?? []).some((r) => r.toLowerCase() === o.part.toLowerCase()));
+  if (ch.newStyles) {
+    newTypes.push({ part: ch.newStyles, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml' });
+    const ids = new Set(pkg.rels.list.map((r) => r.id));
+    let n = 1;
+    while (ids.has(`rIdStyles${n}`)) n++;
+    relSplices.push(appendInside(pkg.rels.xml, pkg.rels.root, `<Relationship Id="rIdStyles${n}" Type="${REL_NS}/styles" Target="${escapeAttr(relativeTarget(pkg.workbookPart, ch.newStyles))}"/>`));
+  }
+  if (newTypes.length) {
+    typeSplices.push(appendInside(typesXml, types, newTypes.map((o) => `<Override PartName="/${escapeAttr(o.part)}" ContentType="${escapeAttr(o.contentType)}"/>`).join('')));
+  }
+  if (ch.printTitles?.length) bookSplices.push(...printTitleSplices(pkg, ch.printTitles, ch.added));
+
   if (ch.recalcOnOpen) bookSplices.push(recalcSplice(pkg));
 
   if (bookSplices.length) zip.put(pkg.workbookPart, asUtf8(applySplices(pkg.workbookXml, bookSplices)));
   if (relSplices.length) zip.put(pkg.rels.part, asUtf8(applySplices(pkg.rels.xml, relSplices)));
   if (typeSplices.length) zip.put(CONTENT_TYPES, asUtf8(applySplices(typesXml, typeSplices)));
+}
+
+/**
+ * `_xlnm.Print_Titles` of each tab, replacing the one it had. `localSheetId` is the tab's
+ * position in `<sheets>` (tabs added by this write come after the existing ones).
+ */
+function printTitleSplices(pkg: Package, titles: { name: string; ref: string }[], added: NewSheet[]): Splice[] {
+  const xml = pkg.workbookXml;
+  const wb = pkg.workbook;
+  const p = wb.name.includes(':') ? wb.name.slice(0, wb.name.indexOf(':') + 1) : '';
+  const names = [...pkg.sheets.map((s) => s.name), ...added.map((a) => a.name)];
+  const splices: Splice[] = [];
+  const tags: string[] = [];
+  const definedNames = child(wb, 'definedNames');
+  for (const t of titles) {
+    const index = names.indexOf(t.name);
+    if (index < 0) continue;
+    const old = definedNames
+      ? children(definedNames, 'definedName').find((d) => attr(d, 'name')?.toLowerCase() === '_xlnm.print_titles' && attr(d, 'localSheetId') === String(index))
+      : undefined;
+    const tag = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeAttr(t.ref)}</${p}definedName>`;
+    if (old) splices.push({ start: old.start, end: old.end, text: tag });
+    else tags.push(tag);
+  }
+  if (tags.length) {
+    if (definedNames) splices.push(appendInside(xml, definedNames, tags.join('')));
+    else {
+      const after = child(wb, 'externalReferences') ?? child(wb, 'functionGroups') ?? child(wb, 'sheets');
+      const at = after ? after.end : wb.closeStart;
+      splices.push({ start: at, end: at, text: `<${p}definedNames>${tags.join('')}</${p}definedNames>` });
+    }
+  }
+  return splices;
 }
 
 /** Markup added as the last children of `el` (which may be an empty-element tag). */

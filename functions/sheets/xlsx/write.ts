@@ -8,12 +8,13 @@
  * (a unit tab's conditional format highlights the row), so input cells keep their
  * formatting and comments exactly as people left them.
  */
-import type { CellEdit, SheetEdits } from '../../core/cell.js';
+import type { CellEdit, OutValue, SheetEdits, TabLayout } from '../../core/cell.js';
 import { normalizeName } from '../../core/text.js';
 import { emptySheetXml } from './new-sheet.js';
 import { openPackage, type Package } from './package.js';
 import { unusable } from './read.js';
 import { appendRows, replaceRows, setCells, type PatchResult } from './sheet-patch.js';
+import { writeOwnedTab, type PartChanges } from './owned-tab.js';
 import { applyWorkbookChanges, asUtf8, mainNamespace, newSheetPart, type NewSheet } from './workbook-parts.js';
 
 export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workbook'): Uint8Array {
@@ -38,7 +39,8 @@ export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workboo
   }
   for (const t of edits.tabs) {
     const part = w.existing(t.name) ?? w.create(t.name, t.rows);
-    w.patch(part, (xml) => replaceRows(xml, t.rows));
+    if (t.layout) w.own(t.name, part, t.rows, t.layout);
+    else w.patch(part, (xml) => replaceRows(xml, t.rows));
   }
   for (const a of edits.append) {
     const existing = w.existing(a.tab);
@@ -53,12 +55,41 @@ class Writer {
   private readonly added: NewSheet[] = [];
   private readonly byName = new Map<string, string | null>();
   private formulaRemoved = false;
+  private readonly parts: PartChanges = { overrides: [], removed: [], printTitles: [] };
+  private readonly taken = new Set<string>();
+  private stylesPart: string | null;
+  private stylesXml: string | undefined;
+  private stylesIsNew = false;
 
   constructor(private readonly pkg: Package) {
     for (const s of pkg.sheets) {
       const key = normalizeName(s.name);
       if (!this.byName.has(key)) this.byName.set(key, s.kind === 'worksheet' ? s.part : null);
     }
+    const rel = pkg.rels.list.find((r) => r.type.endsWith('/styles'));
+    this.stylesPart = rel?.part && pkg.zip.has(rel.part) ? pkg.zip.find(rel.part)! : null;
+    this.stylesXml = this.stylesPart ? pkg.zip.text(this.stylesPart) : undefined;
+  }
+
+  /** A system-owned tab written whole from its layout (owned-tab.ts). */
+  own(name: string, part: string, rows: OutValue[][], layout: TabLayout): void {
+    const old = this.xml.get(part) ?? this.pkg.zip.text(part) ?? '';
+    this.formulaRemoved ||= /<(?:\w+:)?f[\s>/]/.test(old);
+    const existingIndex = this.pkg.sheets.findIndex((s) => s.part === part);
+    const index = existingIndex >= 0 ? existingIndex : this.pkg.sheets.length + this.added.findIndex((a) => a.part === part);
+    const realName = existingIndex >= 0 ? this.pkg.sheets[existingIndex]!.name : name;
+    const styles = {
+      get: () => this.stylesXml,
+      set: (xml: string) => {
+        if (!this.stylesPart) {
+          this.stylesPart = 'xl/styles.xml';
+          this.stylesIsNew = true;
+        }
+        this.stylesXml = xml;
+      },
+    };
+    const xml = writeOwnedTab(this.pkg, { name: realName, part, ns: mainNamespace(this.pkg), index }, rows, layout, styles, this.taken, this.parts);
+    this.xml.set(part, xml);
   }
 
   /** The worksheet part of tab `name` (matched as people type names), if there is one. */
@@ -91,10 +122,15 @@ class Writer {
     const addedParts = new Set(this.added.map((a) => a.part));
     for (const [part, xml] of this.xml) if (!addedParts.has(part)) this.pkg.zip.put(part, asUtf8(xml));
     for (const a of this.added) a.xml = this.xml.get(a.part)!;
+    if (this.stylesPart && this.stylesXml !== undefined && this.stylesXml !== this.pkg.zip.text(this.stylesPart)) {
+      this.pkg.zip.put(this.stylesPart, asUtf8(this.stylesXml));
+    }
     applyWorkbookChanges(this.pkg, {
       added: this.added,
       dropCalcChain: this.formulaRemoved,
       recalcOnOpen: this.xml.size > 0,
+      ...this.parts,
+      ...(this.stylesIsNew && this.stylesPart ? { newStyles: this.stylesPart } : {}),
     });
     return this.pkg.zip.toBytes();
   }

@@ -1,0 +1,167 @@
+/**
+ * Cell styles the system's own tabs need (a named font and size, number formats, wrap,
+ * borders), found in or added to `styles.xml`. A style already there — from an earlier
+ * run — is reused, so the file does not grow run after run; nothing already there changes.
+ */
+import { FONT } from '../../../sheets-schema/page.js';
+import { applySplices, attr, child, children, escapeAttr, parseXml, rewriteStartTag, type Splice, type XElement } from './xml.js';
+
+export interface XfSpec {
+  bold?: boolean;
+  /** ARGB text colour. */
+  color?: string;
+  /** ARGB solid fill. */
+  fill?: string;
+  /** A number format code, e.g. `0.00`; none for General. */
+  numFmt?: string | null;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'center';
+  /** Thin grid border around the cell. */
+  border?: boolean;
+  size?: number;
+}
+
+export const STYLES_XML_MINIMAL =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<fonts count="1"><font><sz val="${FONT.size}"/><name val="${FONT.name}"/><family val="1"/></font></fonts>` +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+const GRID = 'FFA6A6A6';
+
+function fontXml(s: XfSpec): string {
+  return `<font>${s.bold ? '<b/>' : ''}<sz val="${s.size ?? FONT.size}"/>${s.color ? `<color rgb="${s.color}"/>` : ''}<name val="${escapeAttr(FONT.name)}"/><family val="1"/></font>`;
+}
+
+function fillXml(argb: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+function borderXml(): string {
+  const side = (n: string) => `<${n} style="thin"><color rgb="${GRID}"/></${n}>`;
+  return `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
+}
+
+/** Built-in ids of the codes we use, so that no custom format is added for them. */
+const BUILT_IN: Record<string, number> = { '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4 };
+
+/**
+ * The `cellXfs` index of each spec, adding what is missing. Returns the new styles.xml.
+ * `xml` undefined: the workbook has no styles part; a minimal one is started.
+ */
+export function ensureXfs(xml: string | undefined, specs: readonly XfSpec[]): { xml: string; ids: number[] } {
+  let current = xml ?? STYLES_XML_MINIMAL;
+  // Each addition re-parses: a handful of specs, a small part.
+  const ids: number[] = [];
+  for (const spec of specs) {
+    const r = ensureOne(current, spec);
+    current = r.xml;
+    ids.push(r.id);
+  }
+  return { xml: current, ids };
+}
+
+interface List {
+  el: XElement | undefined;
+  local: string;
+  items: string[];
+}
+
+function ensureOne(xml: string, spec: XfSpec): { xml: string; id: number } {
+  const root = parseXml(xml);
+  const splices: Splice[] = [];
+  const list = (local: string, item: string): List => {
+    const el = child(root, local);
+    return { el, local, items: el ? el.children.filter((c) => c.local === item).map((c) => xml.slice(c.start, c.end)) : [] };
+  };
+  const pending = new Map<string, string[]>();
+  const indexIn = (l: List, markup: string): number => {
+    const at = l.items.indexOf(markup);
+    if (at >= 0) return at;
+    const added = pending.get(l.local) ?? [];
+    added.push(markup);
+    pending.set(l.local, added);
+    l.items.push(markup);
+    return l.items.length - 1;
+  };
+
+  const fonts = list('fonts', 'font');
+  const fills = list('fills', 'fill');
+  const borders = list('borders', 'border');
+  const xfs = list('cellXfs', 'xf');
+  const fontId = indexIn(fonts, fontXml(spec));
+  const fillId = spec.fill ? indexIn(fills, fillXml(spec.fill)) : 0;
+  const borderId = spec.border ? indexIn(borders, borderXml()) : 0;
+
+  let numFmtId = 0;
+  const numFmts = child(root, 'numFmts');
+  if (spec.numFmt) {
+    const known = BUILT_IN[spec.numFmt];
+    const existing = numFmts ? children(numFmts, 'numFmt').find((f) => attr(f, 'formatCode') === spec.numFmt) : undefined;
+    if (known !== undefined) numFmtId = known;
+    else if (existing) numFmtId = Number(attr(existing, 'numFmtId'));
+    else {
+      const used = numFmts ? children(numFmts, 'numFmt').map((f) => Number(attr(f, 'numFmtId') ?? 0)) : [];
+      numFmtId = Math.max(163, ...used) + 1;
+      const tag = `<numFmt numFmtId="${numFmtId}" formatCode="${escapeAttr(spec.numFmt)}"/>`;
+      if (numFmts) splices.push(...appendTo(xml, numFmts, [tag], children(numFmts, 'numFmt').length + 1));
+      else {
+        const fontsEl = child(root, 'fonts');
+        const at = fontsEl ? fontsEl.start : root.openEnd;
+        splices.push({ start: at, end: at, text: `<numFmts count="1">${tag}</numFmts>` });
+      }
+    }
+  }
+
+  const align: string[] = [];
+  if (spec.align) align.push(`horizontal="${spec.align}"`);
+  align.push(`vertical="${spec.vertical ?? 'center'}"`);
+  if (spec.wrap) align.push('wrapText="1"');
+  const xf =
+    `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+    ` applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment ${align.join(' ')}/></xf>`;
+  const xfId = indexIn(xfs, xf);
+
+  for (const l of [fonts, fills, borders, xfs]) {
+    const added = pending.get(l.local);
+    if (!added) continue;
+    if (!l.el) throw new Error(`styles.xml without <${l.local}>`);
+    splices.push(...appendTo(xml, l.el, added, l.items.length));
+  }
+  return { xml: splices.length ? applySplices(xml, splices) : xml, id: xfId };
+}
+
+function appendTo(xml: string, el: XElement, items: string[], count: number): Splice[] {
+  if (el.selfClosing) return [{ start: el.start, end: el.end, text: `${rewriteStartTag(xml, el, { count: String(count) }, false)}${items.join('')}</${el.name}>` }];
+  return [
+    { start: el.start, end: el.openEnd, text: rewriteStartTag(xml, el, { count: String(count) }) },
+    { start: el.closeStart, end: el.closeStart, text: items.join('') },
+  ];
+}
+
+/**
+ * Every `<font>` of a styles part we just created named and sized (`thidua init`):
+ * a font without a name falls back to whatever the application likes, and a theme
+ * `scheme` would override the name.
+ */
+export function nameFonts(xml: string): string {
+  const root = parseXml(xml);
+  const fonts = child(root, 'fonts');
+  if (!fonts) return xml;
+  const splices: Splice[] = [];
+  for (const f of children(fonts, 'font')) {
+    const keep = f.children.filter((c) => !['name', 'sz', 'scheme', 'family'].includes(c.local)).map((c) => xml.slice(c.start, c.end));
+    const sz = child(f, 'sz');
+    const size = sz ? attr(sz, 'val') ?? String(FONT.size) : String(FONT.size);
+    const name = f.name.includes(':') ? f.name.slice(0, f.name.indexOf(':') + 1) : '';
+    const body = `${keep.join('')}<${name}sz val="${size === '11' ? FONT.size : size}"/><${name}name val="${escapeAttr(FONT.name)}"/><${name}family val="1"/>`;
+    splices.push({ start: f.start, end: f.end, text: `<${f.name}>${body}</${f.name}>` });
+  }
+  return applySplices(xml, splices);
+}
