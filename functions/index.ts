@@ -10,9 +10,9 @@
 import { http } from '@google-cloud/functions-framework';
 import { cloudHandlers } from './cloud/handlers.js';
 import { asHttpFunction } from './cloud/http.js';
-import { instanceDeps } from './cloud/runtime.js';
+import { instanceDeps, instanceVerifier } from './cloud/runtime.js';
 
-const handlers = cloudHandlers({ deps: instanceDeps });
+const handlers = cloudHandlers({ deps: instanceDeps, verifyIdToken: instanceVerifier });
 
 http('sheetEdited', asHttpFunction(handlers.sheetEdited));
 http('reconcile', asHttpFunction(handlers.reconcile));

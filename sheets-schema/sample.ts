@@ -28,6 +28,9 @@ export const SAMPLE: InitContent = {
     ['Email nhận báo cáo', 'lanhdao@thidua.example; ban.tdkt@thidua.example'],
     ['Nhắc trước (ngày)', 3],
     ['Ngôn ngữ', 'vi'],
+    // Version 2 (MEETING.md): the 2023 head and deputy; 2024 follows by rotation (MTTQ, LDLD).
+    ['Cụm trưởng', 'HND'],
+    ['Cụm phó', 'MTTQ'],
   ],
   units: [
     { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam tỉnh', email: 'mttq@thidua.example', editors: 'mttq@thidua.example', noAward: null },

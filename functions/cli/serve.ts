@@ -20,7 +20,7 @@ import type { CloudLog } from '../cloud/log.js';
 import { openLocal } from '../local.js';
 import { openTransport, type MailTransport } from '../mail/transport.js';
 import { MISSING_SECRET_MESSAGE, webhookSecret } from '../triggers/signature.js';
-import { UsageError, type Options } from './args.js';
+import { outboxFor, UsageError, type Options } from './args.js';
 
 /** The spreadsheet id of the served workbook. */
 export const LOCAL_ID = 'local';
@@ -42,7 +42,7 @@ export async function serveCommand(o: Options, env: NodeJS.ProcessEnv = process.
   process.stdout.write(
     `Đang phục vụ ${resolve(o.workbook)} (mã bảng tính "${LOCAL_ID}") tại ${s.url}\n` +
       `  POST ${s.url}/sheetEdited   POST ${s.url}/reconcile   POST ${s.url}/sendReports   GET ${s.url}/healthz\n` +
-      'Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature (THIDUA_WEBHOOK_SECRET). Ctrl-C để dừng.\n',
+      'Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature bằng khóa của bảng tính "${LOCAL_ID}" (thidua key ${LOCAL_ID}). Ctrl-C để dừng.\n',
   );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
@@ -64,9 +64,9 @@ export async function startServing(o: Options, env: NodeJS.ProcessEnv = process.
       if (id !== LOCAL_ID) throw new Error(`Chỉ phục vụ bảng tính "${LOCAL_ID}"`);
       return local.workbook;
     },
-    transport: () => (transport ??= openTransport({ outboxDir: resolve(o.outbox), env })),
+    transport: () => (transport ??= openTransport({ outboxDir: outboxFor(o.workbook!, o), env })),
   };
-  const h = cloudHandlers({ deps: async () => deps, env, log });
+  const h = cloudHandlers({ deps: async () => deps, env, log, keyIsAdmin: true });
   const routes: Record<string, CloudHandler> = {
     '/sheetEdited': h.sheetEdited,
     '/reconcile': h.reconcile,

@@ -28,6 +28,8 @@ export interface CloudDeps {
   transport(): MailTransport | null;
   /** Link shown in emails (the Google Sheet), when there is one. */
   urlOf?(spreadsheetId: string): string | undefined;
+  /** Who may do a cluster's admin acts (send reports, lock) when asking in person; lower-case emails. */
+  adminsOf?(spreadsheetId: string): Promise<string[]>;
 }
 
 export interface CloudDepsOverrides {
@@ -56,6 +58,7 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
       return transport;
     },
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
+    adminsOf: async (id) => (await import('../sheets/google/admins.js')).sheetAdmins(sheets, id, o.retry),
   };
 }
 

@@ -7,11 +7,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MailStep, RunResult } from '../pipeline.js';
-import { MISSING_SECRET_MESSAGE, SIGNATURE_HEADER, verifySignature, webhookSecret } from '../triggers/signature.js';
+import {
+  MISSING_SECRET_MESSAGE,
+  SIGNATURE_HEADER,
+  namedSpreadsheet,
+  sheetKey,
+  verifySignature,
+  webhookSecrets,
+  type SignedEndpoint,
+} from '../triggers/signature.js';
 import { coalescedRun, type Coalesced } from './coalesced-run.js';
 import type { CloudDeps } from './deps.js';
 import { errorText, jsonLog, type CloudLog } from './log.js';
-import { bearerAllowed, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
+import { adminAudiences, bearerAllowed, bearerEmail, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
 import type { CloudTrigger } from './score.js';
 
 export interface CloudRequest {
@@ -38,6 +46,11 @@ export interface CloudContext {
   now?: () => number;
   verifyIdToken?: IdTokenVerifier;
   log?: CloudLog;
+  /**
+   * `thidua serve`: a key signature also counts for admin acts (sendReports). It listens on
+   * loopback only, and whoever holds the secret on that machine is its administrator.
+   */
+  keyIsAdmin?: boolean;
   /** How long `sendReports` waits for a run in progress before answering 503. */
   reportWaitMs?: number;
   /** Spreadsheets `reconcile` looks at in parallel. */
@@ -51,7 +64,19 @@ export interface CloudHandlers {
   healthz: CloudHandler;
 }
 
-type Auth = 'signature' | 'signature-or-oidc';
+/** `key`: the sheet's key only; `key-or-oidc`: or the scheduler; `admin`: the scheduler or one of the sheet's admins. */
+type Auth = 'key' | 'key-or-oidc' | 'admin';
+
+type Admitted =
+  | { by: 'key'; spreadsheetId: string; mac: string }
+  | { by: 'scheduler' }
+  | { by: 'person'; email: string };
+
+const ADMIN_ONLY =
+  'Việc này chỉ quản trị của cụm được làm: cần đăng nhập bằng tài khoản quản trị (mã xác thực Google); chữ ký của bảng tính không đủ.';
+
+/** A signed ping is remembered this long (more than the ±5-minute window), so its replay is refused. */
+export const REPLAY_MEMORY_MS = 11 * 60_000;
 
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -70,31 +95,69 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const log = ctx.log ?? jsonLog;
   let verifier = ctx.verifyIdToken;
 
-  /** Null when the request may go on; else the refusal. No I/O but the OIDC certificate fetch. */
-  async function admit(req: CloudRequest, auth: Auth): Promise<CloudResponse | null> {
+  /**
+   * Who is asking, or the refusal. No I/O but the OIDC certificate fetch: the ledger and
+   * Google are not touched for a refused request.
+   */
+  async function admit(req: CloudRequest, endpoint: SignedEndpoint, auth: Auth): Promise<Admitted | CloudResponse> {
     if (req.method !== 'POST') return refuse(405, 'Chỉ nhận phương thức POST', {}, { allow: 'POST' });
     if (req.rawBody.byteLength > MAX_BODY_BYTES) return refuse(413, `Nội dung yêu cầu quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`);
-    const secret = webhookSecret(env());
-    if (!secret) {
+    const secrets = webhookSecrets(env());
+    if (!secrets) {
       log('ERROR', 'THIDUA_WEBHOOK_SECRET missing or too short: refusing every request');
       return refuse(500, MISSING_SECRET_MESSAGE);
     }
     const header = req.headers[SIGNATURE_HEADER];
-    if (header !== undefined || auth === 'signature') {
-      const v = verifySignature({ header, rawBody: req.rawBody, secret, nowMs: now() });
-      if (v.ok) return null;
-      log('WARNING', 'refused: bad signature', { reason: v.reason });
-      return refuse(401, 'Chữ ký của yêu cầu không hợp lệ', { reason: v.reason });
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    if (header !== undefined || !authorization || auth === 'key') {
+      // The key depends on the spreadsheet the body names: a key speaks for its own sheet only.
+      const id = namedSpreadsheet(req.rawBody);
+      const v = id
+        ? verifySignature({ header, rawBody: req.rawBody, keys: secrets.map((s) => sheetKey(s, id)), endpoint, nowMs: now() })
+        : ({ ok: false, reason: header === undefined ? 'missing' : 'malformed' } as const);
+      if (!v.ok) {
+        log('WARNING', 'refused: bad signature', { endpoint, reason: v.reason });
+        return refuse(401, v.reason === 'missing' ? 'Yêu cầu thiếu chữ ký' : 'Chữ ký của yêu cầu không hợp lệ', { reason: v.reason });
+      }
+      if (auth === 'admin' && !ctx.keyIsAdmin) {
+        // Anyone who edits the sheet can read its key: the key says nothing about who asks.
+        log('WARNING', 'refused: key signature for an admin act', { endpoint, spreadsheetId: id });
+        return refuse(403, ADMIN_ONLY);
+      }
+      return { by: 'key', spreadsheetId: id!, mac: v.mac };
     }
+    verifier ??= googleIdTokenVerifier();
     const policy = oidcPolicy(env());
-    const authorization = req.headers.authorization;
-    if (policy && typeof authorization === 'string') {
-      verifier ??= googleIdTokenVerifier();
-      if (await bearerAllowed(authorization, policy, verifier)) return null;
-      log('WARNING', 'refused: bad OIDC token');
-      return refuse(401, 'Mã xác thực OIDC không hợp lệ', { reason: 'oidc' });
+    if (policy && (await bearerAllowed(authorization, policy, verifier))) return { by: 'scheduler' };
+    const audiences = adminAudiences(env());
+    const email = auth === 'admin' && audiences ? await bearerEmail(authorization, audiences, verifier) : null;
+    if (email) return { by: 'person', email };
+    log('WARNING', 'refused: bad OIDC token', { endpoint });
+    return refuse(401, 'Mã xác thực OIDC không hợp lệ', { reason: 'oidc' });
+  }
+
+  /**
+   * After the ports exist and before anything is read: a person must be one of the
+   * spreadsheet's admins; a signed ping is taken once (a replay within the window is
+   * refused, so it causes no extra run).
+   */
+  async function allowed(deps: CloudDeps, who: Admitted, spreadsheetId: string | undefined): Promise<CloudResponse | null> {
+    if (who.by === 'person') {
+      if (!spreadsheetId) return refuse(400, 'Yêu cầu của người dùng phải nêu spreadsheetId');
+      const admins = (await deps.adminsOf?.(spreadsheetId)) ?? [];
+      if (!admins.map((a) => a.toLowerCase()).includes(who.email)) {
+        log('WARNING', 'refused: not an admin', { spreadsheetId });
+        return refuse(403, ADMIN_ONLY);
+      }
     }
-    return refuse(401, 'Yêu cầu thiếu chữ ký', { reason: 'missing' });
+    if (who.by === 'key') {
+      const first = await deps.ledger.acquireLease(`ping:${who.mac}`, randomUUID(), now(), REPLAY_MEMORY_MS);
+      if (!first) {
+        log('WARNING', 'refused: replayed signature', { spreadsheetId: who.spreadsheetId });
+        return refuse(409, 'Yêu cầu này đã được nhận trước đó (gửi lại cùng chữ ký)', { reason: 'replay' });
+      }
+    }
+    return null;
   }
 
   /** Scores `id` through the lease; `own` is work only this request can do (reports). */
@@ -114,14 +177,35 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     return { ...r, ...(unusable ? { unusable } : {}) };
   }
 
+  /** Waits for the lease, then scores only if the version differs from the last processed one. */
+  async function ifChanged(deps: CloudDeps, id: string): Promise<Coalesced | { outcome: 'unchanged' }> {
+    let changed = false;
+    const r = await coalescedRun({
+      ledger: deps.ledger,
+      name: id,
+      holder: randomUUID(),
+      now,
+      run: async () => void (await score(deps, id, 'edit')),
+      own: {
+        waitMs: ctx.reportWaitMs ?? 60_000,
+        run: async () => {
+          const [cluster, version] = await Promise.all([deps.ledger.getCluster(id), deps.workbook(id).version()]);
+          changed = version !== cluster?.processedVersion;
+          if (changed) await score(deps, id, 'edit');
+        },
+      },
+    });
+    return r.outcome === 'ran' && !changed && r.runs === 1 ? { outcome: 'unchanged' } : r;
+  }
+
   async function score(deps: CloudDeps, id: string, trigger: CloudTrigger, mail?: MailStep): Promise<RunResult> {
     const { scoreAndRecord } = await import('./score.js');
     return scoreAndRecord(deps, id, trigger, now, mail);
   }
 
   const sheetEdited: CloudHandler = async (req) => {
-    const refused = await admit(req, 'signature');
-    if (refused) return refused;
+    const who = await admit(req, 'sheetEdited', 'key');
+    if ('status' in who) return who;
     const { parseBody, EditPing } = await requests();
     const ping = parseBody(req.rawBody, EditPing);
     if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
@@ -129,9 +213,15 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     try {
       const deps = await ctx.deps();
       if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
-      const r = await coalesced(deps, id, 'edit');
+      const refused = await allowed(deps, who, id);
+      if (refused) return refused;
+      // onChange names no cell: it may be the echo of our own write (rows appended to
+      // Nhật ký). It runs only if Drive's version moved since the last run recorded its own,
+      // looked at under the lease, i.e. after any run in progress has recorded it: no loop.
+      const structural = ping.value.sheet === '' && ping.value.range === '';
+      const r = structural ? await ifChanged(deps, id) : await coalesced(deps, id, 'edit');
       log('INFO', 'sheetEdited', { spreadsheetId: id, ...r });
-      return r.outcome === 'queued' ? reply(202, { ok: true, queued: true }) : reply(200, { ok: true, ...r });
+      return r.outcome === 'queued' || r.outcome === 'busy' ? reply(202, { ok: true, ...(r.outcome === 'busy' ? { busy: true } : { queued: true }) }) : reply(200, { ok: true, ...r });
     } catch (e) {
       log('ERROR', 'sheetEdited failed', { spreadsheetId: id, error: errorText(e) });
       return refuse(500, `Chấm điểm không thành công: ${errorText(e)}`);
@@ -139,8 +229,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   };
 
   const reconcile: CloudHandler = async (req) => {
-    const refused = await admit(req, 'signature-or-oidc');
-    if (refused) return refused;
+    const who = await admit(req, 'reconcile', 'key-or-oidc');
+    if ('status' in who) return who;
     const { parseBody, ReconcileRequest } = await requests();
     const body = parseBody(req.rawBody, ReconcileRequest, true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
@@ -149,6 +239,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const deps = await ctx.deps();
       const clusters = await registered(deps, spreadsheetId);
       if (!clusters) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId });
+      const refused = await allowed(deps, who, spreadsheetId);
+      if (refused) return refused;
       const results = await inParallel(clusters, ctx.concurrency ?? 4, async (c) => {
         try {
           if (!force) {
@@ -173,8 +265,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   };
 
   const sendReports: CloudHandler = async (req) => {
-    const refused = await admit(req, 'signature-or-oidc');
-    if (refused) return refused;
+    const who = await admit(req, 'sendReports', 'admin');
+    if ('status' in who) return who;
     const { parseBody, SendReportsRequest } = await requests();
     const body = parseBody(req.rawBody, SendReportsRequest, true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
@@ -184,6 +276,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const deps = await ctx.deps();
       const clusters = await registered(deps, spreadsheetId);
       if (!clusters) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId });
+      const refused = await allowed(deps, who, spreadsheetId);
+      if (refused) return refused;
       const transport = deps.transport();
       if (!transport) return refuse(503, 'Chưa cấu hình cách gửi thư (THIDUA_MAIL_TRANSPORT = gmail hoặc smtp)');
       const { reportMail } = await import('./reports.js');

@@ -1,11 +1,15 @@
 /**
- * The second way in for `reconcile` and `sendReports`: a Google-signed OIDC ID token, as
- * Cloud Scheduler sends when a job has `--oidc-service-account-email` (it cannot compute a
- * fresh HMAC per call). The token must be signed by Google, unexpired, for one of our
- * audiences (THIDUA_OIDC_AUDIENCE) and name one of our scheduler accounts
- * (THIDUA_OIDC_EMAIL) with a verified email. Without both settings, only signatures count.
+ * Google-signed ID tokens, the way in that says *who* asks:
+ *  - Cloud Scheduler's OIDC token (`--oidc-service-account-email`; it cannot compute a
+ *    fresh HMAC per call): for one of our audiences (THIDUA_OIDC_AUDIENCE), naming one of
+ *    our scheduler accounts (THIDUA_OIDC_EMAIL), email verified;
+ *  - a person's identity token from the sheet's Apps Script (`ScriptApp.getIdentityToken()`,
+ *    scopes `openid` + `userinfo.email`): its audience is the script's OAuth client ID
+ *    (THIDUA_ADMIN_AUDIENCE, comma-separated), and the email must be one of the cluster's
+ *    admins (admins.ts) — sending reports and locking are an admin's acts.
+ * Signature, expiry, issuer and audience are checked by google-auth-library.
  */
-import type { auth } from '@googleapis/sheets';
+import type { OAuth2Client } from 'google-auth-library';
 
 export interface OidcPolicy {
   audiences: string[];
@@ -28,29 +32,43 @@ export function oidcPolicy(env: NodeJS.ProcessEnv = process.env): OidcPolicy | n
   return audiences.length && emails.length ? { audiences, emails } : null;
 }
 
+/** Admin identity tokens: the audiences they may be for, or null (no person can sign in then). */
+export function adminAudiences(env: NodeJS.ProcessEnv = process.env): string[] | null {
+  const list = (env.THIDUA_ADMIN_AUDIENCE ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length ? list : null;
+}
+
+/** The verified email of a bearer token for `audiences`, or null (bad token, unverified email). */
+export async function bearerEmail(
+  authorization: string | undefined,
+  audiences: string[],
+  verify: IdTokenVerifier = googleIdTokenVerifier(),
+): Promise<string | null> {
+  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/.exec(authorization?.trim() ?? '');
+  if (!m) return null;
+  try {
+    const claims = await verify(m[1]!, audiences);
+    const email = claims?.email?.toLowerCase();
+    return email && claims?.email_verified === true ? email : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function bearerAllowed(
   authorization: string | undefined,
   policy: OidcPolicy,
   verify: IdTokenVerifier = googleIdTokenVerifier(),
 ): Promise<boolean> {
-  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/.exec(authorization?.trim() ?? '');
-  if (!m) return false;
-  try {
-    const claims = await verify(m[1]!, policy.audiences);
-    const email = claims?.email?.toLowerCase();
-    return !!email && claims?.email_verified === true && policy.emails.includes(email);
-  } catch {
-    return false;
-  }
+  const email = await bearerEmail(authorization, policy.audiences, verify);
+  return email !== null && policy.emails.includes(email);
 }
-
-type OAuth2Client = InstanceType<typeof auth.OAuth2>;
 
 /** Google's own verification (certificates fetched from Google and cached by the library). */
 export function googleIdTokenVerifier(): IdTokenVerifier {
   let client: Promise<OAuth2Client> | null = null;
   return async (idToken, audiences) => {
-    client ??= import('@googleapis/sheets').then((m) => new m.auth.OAuth2());
+    client ??= import('google-auth-library').then((m) => new m.OAuth2Client());
     const ticket = await (await client).verifyIdToken({ idToken, audience: audiences });
     return ticket.getPayload();
   };

@@ -23,12 +23,15 @@ export type EditPing = z.infer<typeof EditPing>;
 export const ReconcileRequest = z.object({
   spreadsheetId: SpreadsheetId.optional(),
   force: z.boolean().default(false),
+  /** When it was asked, epoch ms: two clicks make two different signed requests (the same bytes again are a replay). */
+  ts: z.number().int().nonnegative().optional(),
 });
 
 /** `sendReports`: one spreadsheet on demand ("Gửi báo cáo"), or every one on the daily schedule. */
 export const SendReportsRequest = z.object({
   spreadsheetId: SpreadsheetId.optional(),
   mode: z.enum(['reports', 'scheduled']).optional(),
+  ts: z.number().int().nonnegative().optional(),
 });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

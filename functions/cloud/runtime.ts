@@ -3,6 +3,7 @@
  * shared by the requests after it (a failed build is tried again on the next request).
  */
 import type { CloudDeps } from './deps.js';
+import { googleIdTokenVerifier, type IdTokenVerifier } from './oidc.js';
 
 let build: () => Promise<CloudDeps> = async () => (await import('./deps.js')).cloudDepsFromEnv(process.env);
 let built: Promise<CloudDeps> | null = null;
@@ -19,4 +20,14 @@ export function instanceDeps(): Promise<CloudDeps> {
 export function provideDeps(factory: () => Promise<CloudDeps>): void {
   build = factory;
   built = null;
+}
+
+let verifier: IdTokenVerifier | null = null;
+
+/** Google's ID-token verification for this instance (certificates fetched and cached once). */
+export const instanceVerifier: IdTokenVerifier = (token, audiences) => (verifier ??= googleIdTokenVerifier())(token, audiences);
+
+/** Verifies ID tokens another way from now on (tests: a key made by the test). */
+export function provideVerifier(v: IdTokenVerifier): void {
+  verifier = v;
 }

@@ -24,6 +24,9 @@ import { voteResultText } from './ballot/text.js';
 import { changesSince, scoringInputs, type InputCell } from './lock/inputs.js';
 import { nextRoles } from './meeting/next.js';
 import type { VoteOutcome, VoteTally } from './model.js';
+import { historyOf, readHistory } from './workbook/history.js';
+import { checkHistory, type CarriedRows } from './history-check.js';
+import { normalizeName } from './text.js';
 
 /** What a lock froze (MEETING.md): the results before the vote and the inputs they came from. */
 export interface LockedResults {
@@ -34,10 +37,6 @@ export interface LockedResults {
   /** The scoring inputs' texts at the lock (core/lock/inputs.ts). */
   inputs: Record<string, string>;
 }
-
-import { historyOf, readHistory } from './workbook/history.js';
-import { normalizeName } from './text.js';
-import { checkHistory, type CarriedRows } from './history-check.js';
 
 export interface EvaluationDetail {
   evaluation: Evaluation;

@@ -5,7 +5,7 @@
  */
 import type { Cents, Criterion, Evaluation, Issue, Lang, Severity, UnitResult, UnitStatus } from '../core/model.js';
 import { foldAccents, sameName } from '../core/text.js';
-import { NEEDS_VOTE } from '../../sheets-schema/layout.js';
+import { NEEDS_VOTE, REVOTE } from '../../sheets-schema/layout.js';
 import { pickHighlights, type Highlight } from './highlights.js';
 
 export type AwardClass = 'flag' | 'cert' | 'vote' | 'none';
@@ -157,7 +157,7 @@ function clusterFacts(ev: Evaluation): ClusterFacts {
 
 function awardClass(ev: Evaluation, award: string | null): AwardClass {
   if (award === null || award === '') return 'none';
-  if (award === NEEDS_VOTE) return 'vote';
+  if (award === NEEDS_VOTE || award === REVOTE) return 'vote';
   if (award === ev.settings.flagLabel) return 'flag';
   return 'cert';
 }

@@ -1,26 +1,28 @@
 /**
  * Thi đua — nút bấm và tín hiệu "bảng tính vừa được sửa" cho các hàm chấm điểm.
  *
- * Cài đặt (chi tiết trong docs/cloud.md):
- *  1. Mở bảng tính → Tiện ích mở rộng → Apps Script; dán tệp này (Code.gs) và appsscript.json
- *     (Cài đặt dự án → "Hiện tệp kê khai appsscript.json").
- *  2. Cài đặt dự án → Thuộc tính tập lệnh:
- *       THIDUA_WEBHOOK_SECRET     khóa bí mật chung với các hàm. Khi đổi khóa: ghi khóa mới và
- *                                 khóa cũ cách nhau một dấu cách, đổi khóa ở các hàm, rồi xóa khóa cũ.
- *       THIDUA_URL_SHEET_EDITED   địa chỉ hàm sheetEdited
- *       THIDUA_URL_RECONCILE      địa chỉ hàm reconcile
- *       THIDUA_URL_SEND_REPORTS   địa chỉ hàm sendReports
- *  3. Tải lại bảng tính; trình đơn "Thi đua" → "Bật tự động chấm điểm".
+ * Cài đặt: lệnh `thidua google setup` gắn tập lệnh này vào bảng tính (Apps Script API) cùng
+ * tệp Config.gs chứa địa chỉ các hàm và khóa riêng của bảng tính. Người dùng chỉ còn một
+ * bước: mở bảng tính → trình đơn "Thi đua" → "Bật tự động chấm điểm" và cho phép quyền.
+ * Cài tay (không dùng setup): đặt trong Cài đặt dự án → Thuộc tính tập lệnh:
+ *   THIDUA_SHEET_KEY         khóa của bảng tính này (lệnh `thidua key <mã bảng tính>`); khi đổi
+ *                            khóa bí mật của hệ thống: khóa mới và khóa cũ cách nhau một dấu cách.
+ *   THIDUA_URL_SHEET_EDITED, THIDUA_URL_RECONCILE, THIDUA_URL_SEND_REPORTS   địa chỉ các hàm.
  *
  * How it works (ARCHITECTURE.md "Triggers: edge for speed, level for truth"): installable
- * onEdit/onChange triggers post {spreadsheetId, sheet, range, user, ts}, signed with
- * HMAC-SHA256 (header X-Thidua-Signature: t=<unix s>,v1=<hex>). The ping is only a reason
- * to look — the function re-reads the sheet. Writes made by the system through the Sheets
- * API do not fire Apps Script triggers, so there is no loop. A lost ping is caught by the
- * periodic `reconcile`.
+ * onEdit/onChange triggers post {spreadsheetId, sheet, range, user, ts}, signed with this
+ * sheet's own key for the function it goes to:
+ *   X-Thidua-Signature: t=<unix s>,v1=<hex HMAC-SHA256(key, t + "." + endpoint + "." + body)>
+ * The key only ever speaks for this sheet, and every editor can read it: so sending reports
+ * (an admin's act) is not signed but carries the person's Google identity token, which the
+ * function checks against the sheet's admins. The ping is only a reason to look — the
+ * function re-reads the sheet. An onChange ping names no cell: the function runs only if
+ * Drive's version of the file moved since its last run, so the system's own writes (which
+ * may fire onChange) start no run. A lost ping is caught by the periodic `reconcile`.
  */
 
 const TRIGGER_HANDLERS = ['onSheetEdit', 'onSheetChange'];
+const URL_PROPERTY = { sheetEdited: 'THIDUA_URL_SHEET_EDITED', reconcile: 'THIDUA_URL_RECONCILE', sendReports: 'THIDUA_URL_SEND_REPORTS' };
 
 function onOpen() {
   SpreadsheetApp.getUi()
@@ -39,7 +41,7 @@ function enableAutoScoring() {
     .forEach((t) => ScriptApp.deleteTrigger(t));
   ScriptApp.newTrigger('onSheetEdit').forSpreadsheet(ss).onEdit().create();
   ScriptApp.newTrigger('onSheetChange').forSpreadsheet(ss).onChange().create();
-  const r = post_('THIDUA_URL_RECONCILE', { spreadsheetId: ss.getId(), force: true });
+  const r = post_('reconcile', { spreadsheetId: ss.getId(), force: true, ts: Date.now() });
   SpreadsheetApp.getUi().alert(
     r.status < 300
       ? 'Đã bật tự động chấm điểm: sau mỗi lần sửa, bảng "Xếp hạng" được chấm lại sau ít giây.'
@@ -61,16 +63,17 @@ function onSheetChange(e) {
 }
 
 function scoreNow() {
-  const r = post_('THIDUA_URL_RECONCILE', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), force: true });
+  const r = post_('reconcile', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), force: true, ts: Date.now() });
   SpreadsheetApp.getActiveSpreadsheet().toast(r.status < 300 ? 'Đã chấm điểm lại.' : describe_(r), 'Thi đua');
 }
 
+/** An admin's act: sent with the person's Google identity, not with the sheet's key. */
 function sendReportsNow() {
   const ui = SpreadsheetApp.getUi();
   const ok = ui.alert('Gửi báo cáo', 'Gửi báo cáo tổng hợp và phiếu điểm của từng đơn vị qua thư điện tử? ' +
     'Thư có nội dung không đổi đã gửi trước đó sẽ không gửi lại.', ui.ButtonSet.OK_CANCEL);
   if (ok !== ui.Button.OK) return;
-  const r = post_('THIDUA_URL_SEND_REPORTS', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId() });
+  const r = postAsPerson_('sendReports', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const res = (r.body && r.body.results && r.body.results[0]) || {};
   ui.alert(r.status < 300 ? 'Đã gửi ' + (res.sent || 0) + ' thư (' + (res.duplicates || 0) + ' thư không đổi, không gửi lại).' : describe_(r));
 }
@@ -78,7 +81,7 @@ function sendReportsNow() {
 /** A trigger must not bother the editor: a failure is logged; `reconcile` catches up. */
 function ping_(e, sheet, range) {
   try {
-    const r = post_('THIDUA_URL_SHEET_EDITED', { spreadsheetId: e.source.getId(), sheet: sheet, range: range, user: userEmail_(e), ts: Date.now() });
+    const r = post_('sheetEdited', { spreadsheetId: e.source.getId(), sheet: sheet, range: range, user: userEmail_(e), ts: Date.now() });
     if (r.status >= 300) console.error('Thi đua: ' + describe_(r));
   } catch (err) {
     console.error('Thi đua: ' + err);
@@ -93,23 +96,42 @@ function userEmail_(e) {
   }
 }
 
-/** POSTs `payload` as JSON, signed with each secret in THIDUA_WEBHOOK_SECRET. */
-function post_(urlProperty, payload) {
-  const props = PropertiesService.getScriptProperties();
-  const url = props.getProperty(urlProperty);
-  const secrets = String(props.getProperty('THIDUA_WEBHOOK_SECRET') || '').split(/\s+/).filter(String);
-  if (!url) throw new Error('Chưa đặt ' + urlProperty + ' trong Thuộc tính tập lệnh.');
-  if (secrets.length === 0) throw new Error('Chưa đặt THIDUA_WEBHOOK_SECRET trong Thuộc tính tập lệnh.');
+/** Config.gs (written by `thidua google setup`) first, then the Script Properties. */
+function setting_(name) {
+  const fromSetup = typeof THIDUA_CONFIG === 'object' && THIDUA_CONFIG ? THIDUA_CONFIG[name] : null;
+  return fromSetup || PropertiesService.getScriptProperties().getProperty(name) || '';
+}
+
+function url_(endpoint) {
+  const url = setting_(URL_PROPERTY[endpoint]);
+  if (!url) throw new Error('Chưa đặt ' + URL_PROPERTY[endpoint] + ' (Config.gs hoặc Thuộc tính tập lệnh).');
+  return url;
+}
+
+/** POSTs `payload` to `endpoint` as JSON, signed with each key in THIDUA_SHEET_KEY. */
+function post_(endpoint, payload) {
+  const url = url_(endpoint);
+  const keys = String(setting_('THIDUA_SHEET_KEY')).split(/\s+/).filter(String);
+  if (keys.length === 0) throw new Error('Chưa đặt THIDUA_SHEET_KEY (Config.gs hoặc Thuộc tính tập lệnh).');
   const body = asciiJson_(payload);
   const t = Math.floor(Date.now() / 1000);
   const signature = ['t=' + t]
-    .concat(secrets.map((s) => 'v1=' + hex_(Utilities.computeHmacSha256Signature(t + '.' + body, s, Utilities.Charset.UTF_8))))
+    .concat(keys.map((k) => 'v1=' + hex_(Utilities.computeHmacSha256Signature(t + '.' + endpoint + '.' + body, k, Utilities.Charset.UTF_8))))
     .join(',');
+  return fetch_(url, body, { 'X-Thidua-Signature': signature });
+}
+
+/** POSTs `payload` with the person's Google identity token (scopes openid + userinfo.email). */
+function postAsPerson_(endpoint, payload) {
+  return fetch_(url_(endpoint), asciiJson_(payload), { Authorization: 'Bearer ' + ScriptApp.getIdentityToken() });
+}
+
+function fetch_(url, body, headers) {
   const res = UrlFetchApp.fetch(url, {
     method: 'post',
     contentType: 'application/json',
     payload: body,
-    headers: { 'X-Thidua-Signature': signature },
+    headers: headers,
     muteHttpExceptions: true,
   });
   let parsed = null;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cloudHandlers } from '../../functions/cloud/handlers.js';
-import { signatureHeader } from '../../functions/triggers/signature.js';
+import { sheetKey, signatureHeader } from '../../functions/triggers/signature.js';
 import { FakeGoogle, seedSpreadsheet } from '../support/fake-google/index.js';
 import { clusterWorkbook } from '../sheets/google/fixture.js';
 import { SECRET, fakeDeps, tempLedger } from '../cloud/support.js';
@@ -27,7 +27,7 @@ export async function cloudBench(): Promise<Record<string, unknown>> {
       const body = JSON.stringify({ spreadsheetId: id, sheet: 'DV01', range: 'E2', user: '', ts: Date.now() });
       return h.sheetEdited({
         method: 'POST',
-        headers: { 'x-thidua-signature': signatureHeader(body, SECRET, Math.floor(Date.now() / 1000)) },
+        headers: { 'x-thidua-signature': signatureHeader(body, sheetKey(SECRET, id), Math.floor(Date.now() / 1000), 'sheetEdited') },
         rawBody: Buffer.from(body),
       });
     };

@@ -30,7 +30,7 @@ export async function syntheticSnapshot(units: number, criteria: number): Promis
     rows: [
       unitTemplate.rows[0]!,
       ...content.entries[u.code]!.map((e) => [
-        text(e.code), text(content_.get(e.code)), max.get(e.code) === null ? null : { t: 'n' as const, v: max.get(e.code)! },
+        text(e.code), text(content_.get(e.code)), text(max.get(e.code)),
         text(e.target), text(e.actual), text(e.self), text(e.evidence),
       ]),
     ],

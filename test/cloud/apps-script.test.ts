@@ -12,8 +12,9 @@ import { Options } from '../../functions/cli/args.js';
 import { initWorkbook } from '../../functions/cli/init.js';
 import { startServing, type Serving } from '../../functions/cli/serve.js';
 import { EditPing } from '../../functions/cloud/requests.js';
-import { verifySignature } from '../../functions/triggers/signature.js';
+import { sheetKey, verifySignature } from '../../functions/triggers/signature.js';
 import { tempDir } from '../support/cli.js';
+import { configGs } from '../../functions/cloud/apps-script.js';
 import { SECRET } from './support.js';
 
 interface Fetched {
@@ -24,7 +25,7 @@ interface Fetched {
 const manifest = JSON.parse(readFileSync('scripts/apps-script/appsscript.json', 'utf8'));
 
 /** A fresh sandbox with Code.gs loaded; `answer` is what UrlFetchApp returns. */
-function appsScript(properties: Record<string, string>, answer = { code: 200, body: '{"ok":true}' }) {
+function appsScript(properties: Record<string, string>, answer = { code: 200, body: '{"ok":true}' }, config?: Record<string, string>) {
   const fetched: Fetched[] = [];
   const triggers: { handler: string; kind: string }[] = [];
   const menu: string[] = [];
@@ -56,6 +57,7 @@ function appsScript(properties: Record<string, string>, answer = { code: 200, bo
       },
     },
     ScriptApp: {
+      getIdentityToken: () => 'id-token-of-the-person',
       getProjectTriggers: () => triggers.map((t) => ({ getHandlerFunction: () => t.handler, t })),
       deleteTrigger: (x: { t: (typeof triggers)[number] }) => triggers.splice(triggers.indexOf(x.t), 1),
       newTrigger: (handler: string) => {
@@ -64,13 +66,16 @@ function appsScript(properties: Record<string, string>, answer = { code: 200, bo
       },
     },
   });
+  // Config.gs, as `thidua google setup` writes it, is loaded first (same global scope).
+  if (config) runInContext(configGs(config), context, { filename: 'Config.gs' });
   runInContext(readFileSync('scripts/apps-script/Code.gs', 'utf8'), context, { filename: 'Code.gs' });
   const call = (fn: string, ...args: unknown[]) => (context[fn] as (...a: unknown[]) => unknown)(...args);
   return { call, fetched, triggers, menu, alerts };
 }
 
+const KEY = sheetKey(SECRET, 'local');
 const PROPS = {
-  THIDUA_WEBHOOK_SECRET: SECRET,
+  THIDUA_SHEET_KEY: KEY,
   THIDUA_URL_SHEET_EDITED: 'https://fn.example/sheetEdited',
   THIDUA_URL_RECONCILE: 'https://fn.example/reconcile',
   THIDUA_URL_SEND_REPORTS: 'https://fn.example/sendReports',
@@ -105,8 +110,8 @@ describe('Apps Script trigger (Code.gs)', () => {
     s.call('enableAutoScoring');
     expect(s.triggers).toEqual([{ handler: 'onSheetEdit', kind: 'edit' }, { handler: 'onSheetChange', kind: 'change' }]);
     expect(s.fetched.map((f) => [f.url, JSON.parse(f.params.payload)])).toEqual([
-      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true }],
-      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true }],
+      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true, ts: expect.any(Number) }],
+      [PROPS.THIDUA_URL_RECONCILE, { spreadsheetId: 'local', force: true, ts: expect.any(Number) }],
     ]);
   });
 
@@ -121,22 +126,38 @@ describe('Apps Script trigger (Code.gs)', () => {
     const ping = EditPing.parse(JSON.parse(params.payload));
     expect(ping).toMatchObject({ spreadsheetId: 'local', sheet: 'Tiêu chí', range: 'C7', user: 'nhap.hnd@example.vn' });
     const rawBody = Buffer.from(params.payload, 'utf8');
-    expect(verifySignature({ header: params.headers['X-Thidua-Signature'], rawBody, secret: SECRET, nowMs: Date.now() })).toEqual({ ok: true });
+    expect(verifySignature({ header: params.headers['X-Thidua-Signature'], rawBody, keys: [KEY], endpoint: 'sheetEdited', nowMs: Date.now() }).ok).toBe(true);
+    expect(verifySignature({ header: params.headers['X-Thidua-Signature'], rawBody, keys: [KEY], endpoint: 'sendReports', nowMs: Date.now() }).ok).toBe(false);
 
     const res = await fetch(`${served.url}/sheetEdited`, { method: 'POST', body: rawBody, headers: { 'content-type': params.contentType, ...params.headers } });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, outcome: 'ran', runs: 1 });
   });
 
-  it('signs with every secret given while the secret is being rotated', () => {
-    const s = appsScript({ ...PROPS, THIDUA_WEBHOOK_SECRET: `new-secret-0123456789 ${SECRET}` });
+  it('signs with every key given while the secret is being rotated', () => {
+    const fresh = sheetKey('new-secret-0123456789', 'local');
+    const s = appsScript({ ...PROPS, THIDUA_SHEET_KEY: `${fresh} ${KEY}` });
     s.call('onSheetEdit', editEvent('HND', 'E2'));
     const { params } = s.fetched[0]!;
     const header = params.headers['X-Thidua-Signature']!;
     expect(header.match(/v1=/g)).toHaveLength(2);
-    for (const secret of ['new-secret-0123456789', SECRET]) {
-      expect(verifySignature({ header, rawBody: Buffer.from(params.payload), secret, nowMs: Date.now() }).ok).toBe(true);
+    for (const key of [fresh, KEY]) {
+      expect(verifySignature({ header, rawBody: Buffer.from(params.payload), keys: [key], endpoint: 'sheetEdited', nowMs: Date.now() }).ok).toBe(true);
     }
+  });
+
+  it('takes its URLs and key from Config.gs when setup wrote one (no Script Properties needed)', () => {
+    const s = appsScript({}, undefined, PROPS);
+    s.call('onSheetEdit', editEvent('HND', 'E2'));
+    expect(s.fetched.map((f) => f.url)).toEqual([PROPS.THIDUA_URL_SHEET_EDITED]);
+  });
+
+  it('"Gửi báo cáo" carries the person\'s identity token, not the sheet\'s signature', () => {
+    const s = appsScript(PROPS);
+    s.call('sendReportsNow');
+    expect(s.fetched).toHaveLength(1);
+    expect(s.fetched[0]!.url).toBe(PROPS.THIDUA_URL_SEND_REPORTS);
+    expect(s.fetched[0]!.params.headers).toEqual({ Authorization: 'Bearer id-token-of-the-person' });
   });
 
   it('structural changes ping; cell edits and formatting seen by onChange do not (onEdit tells those)', () => {
@@ -163,8 +184,9 @@ describe('Apps Script trigger (Code.gs)', () => {
     ]);
   });
 
-  it('asks only for least-privilege scopes: this spreadsheet, its menu, its triggers, outgoing requests, the editor\'s email', () => {
+  it('asks only for least-privilege scopes: the identity token, this spreadsheet, its menu, its triggers, outgoing requests, the editor\'s email', () => {
     expect(manifest.oauthScopes).toEqual([
+      'openid',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.scriptapp',

@@ -32,7 +32,7 @@ describe.runIf(present)('cloud functions with the Firestore ledger (emulator)', 
     deps = await cloudDepsFromEnv(env, { google: { rootUrl: fake.rootUrl }, retry: { sleep: async () => {} } });
     provideDeps(async () => deps);
     for (const name of ['sheetEdited', 'reconcile']) {
-      const served = await listen(getTestServer(name));
+      const served = await listen(getTestServer(name), name);
       url[name] = served.url;
       closers.push(served.close);
     }
@@ -63,7 +63,7 @@ describe.runIf(present)('cloud functions with the Firestore ledger (emulator)', 
     const answers = [];
     for (let i = 0; i < 20; i++) {
       if (i % 5 === 0) fake.editAsPerson(id, 'DV02', 'E2', 60 + i); // last: 75
-      answers.push(signedPost(url.sheetEdited!, ping(id)));
+      answers.push(signedPost(url.sheetEdited!, ping(id, { ts: Date.now() + i })));
       if (i % 5 === 4) await new Promise((r) => setTimeout(r, 20));
     }
     const statuses = (await Promise.all(answers)).map((a) => a.status);
@@ -72,7 +72,7 @@ describe.runIf(present)('cloud functions with the Firestore ledger (emulator)', 
     expect(totalOf(fake, id, 'DV02')).toBe(21.5); // 7,5 + 5 + 0 + 9
 
     fake.resetCounts();
-    const r = await signedPost(url.reconcile!, {});
+    const r = await signedPost(url.reconcile!, { spreadsheetId: id });
     expect(r.body.results).toEqual([{ spreadsheetId: id, outcome: 'unchanged' }]);
     expect(fake.sheetsCalls()).toBe(0);
   });

@@ -6,7 +6,8 @@
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import '../../functions/index.js';
-import { provideDeps } from '../../functions/cloud/runtime.js';
+import { provideDeps, provideVerifier } from '../../functions/cloud/runtime.js';
+import { OIDC_ENV, idToken, verify } from './id-tokens.js';
 import type { Ledger } from '../../functions/ledger/port.js';
 import { evaluate } from '../../functions/core/evaluate.js';
 import { centsToNumber } from '../../functions/core/format.js';
@@ -25,11 +26,13 @@ const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   process.env.THIDUA_WEBHOOK_SECRET = SECRET;
+  Object.assign(process.env, OIDC_ENV);
+  provideVerifier(verify);
   fake = await FakeGoogle.start();
   ledger = tempLedger();
   provideDeps(() => fakeDeps(fake, ledger, overlap));
   for (const name of ['sheetEdited', 'reconcile', 'sendReports', 'healthz']) {
-    const served = await listen(getTestServer(name));
+    const served = await listen(getTestServer(name), name);
     url[name] = served.url;
     closers.push(served.close);
   }
@@ -100,11 +103,15 @@ describe('sheetEdited', () => {
     const now = () => Math.floor(Date.now() / 1000);
     const cases: [string, () => Promise<{ status: number; body: any }>, number][] = [
       ['a forged signature (other secret)', () => signedPost(url.sheetEdited!, ping(id), { secret: 'another-secret-0123456789' }), 401],
+      ["signed with another sheet's key", () => signedPost(url.sheetEdited!, ping(id), { sheet: 'another-sheet' }), 401],
+      ['signed for another function (reconcile)', () => signedPost(url.sheetEdited!, ping(id), { endpoint: 'reconcile' }), 401],
+      ['signed the old way, with the secret itself', () => signedPost(url.sheetEdited!, ping(id), { key: SECRET }), 401],
       ['no signature', () => post(url.sheetEdited!, JSON.stringify(ping(id)), { 'content-type': 'application/json' }), 401],
       ['a replayed ping signed 6 minutes ago', () => signedPost(url.sheetEdited!, ping(id), { t: now() - 360 }), 401],
       ['a ping signed 6 minutes in the future', () => signedPost(url.sheetEdited!, ping(id), { t: now() + 360 }), 401],
       ['a body over 64 KB', () => signedPost(url.sheetEdited!, { ...ping(id), sheet: 'x'.repeat(70_000) }), 413],
-      ['malformed JSON (sent as text: refused by our parser)', () => signedPost(url.sheetEdited!, '{"spreadsheetId": "abc",', { headers: { 'content-type': 'text/plain' } }), 400],
+      // No spreadsheet can be read from it, so no key to check against: refused as unsigned.
+      ['malformed JSON (sent as text)', () => signedPost(url.sheetEdited!, '{"spreadsheetId": "abc",', { sheet: 'abc', headers: { 'content-type': 'text/plain' } }), 401],
       // Declared as JSON, functions-framework's body parser refuses it before our code runs.
       ['malformed JSON (sent as application/json)', () => signedPost(url.sheetEdited!, '{"spreadsheetId": "abc",'), 400],
       ['a ping missing fields', () => signedPost(url.sheetEdited!, { spreadsheetId: id, sheet: 'DV01' }), 400],
@@ -127,7 +134,8 @@ describe('sheetEdited', () => {
       const { signatureHeader } = await import('../../functions/triggers/signature.js');
       const signed = JSON.stringify(ping(id, { range: 'E2' }));
       const sent = JSON.stringify(ping(id, { range: 'E3' }));
-      const r = await post(url.sheetEdited!, sent, { 'content-type': 'application/json', 'x-thidua-signature': signatureHeader(signed, SECRET, now()) });
+      const { sheetKey } = await import('../../functions/triggers/signature.js');
+      const r = await post(url.sheetEdited!, sent, { 'content-type': 'application/json', 'x-thidua-signature': signatureHeader(signed, sheetKey(SECRET, id), now(), 'sheetEdited') });
       expect(r.status).toBe(401);
       expect(r.body.reason).toBe('mismatch');
       expect(fake.log).toEqual([]);
@@ -151,7 +159,8 @@ describe('sheetEdited', () => {
         last = 10 * (i / 10 + 1); // 10, 20, … 50 of a target of 100
         fake.editAsPerson(id, 'DV02', 'E2', last);
       }
-      answers.push(signedPost(url.sheetEdited!, ping(id, { range: 'E2', ts: Date.now() })));
+      // Apps Script stamps each ping with the edit's time: no two identical bodies (an identical one is a replay).
+      answers.push(signedPost(url.sheetEdited!, ping(id, { range: 'E2', ts: Date.now() + i })));
       if (i % 10 === 9) await pause();
     }
     const statuses = (await Promise.all(answers)).map((a) => a.status);
@@ -193,39 +202,72 @@ describe('sheetEdited', () => {
   });
 });
 
+describe('no loops', () => {
+  it("our own writes, Nhật ký rows included, start no run even if onChange fires for them; a person's structural change does", async () => {
+    const id = await registered(3);
+    // Apps Script's onChange, if it fired for our API writes: a ping that names no cell.
+    const echoes: Promise<{ status: number; body: any }>[] = [];
+    fake.onApiChange = (changed) => {
+      if (changed === id && echoes.length < 50) echoes.push(signedPost(url.sheetEdited!, ping(id, { sheet: '', range: '', user: '', ts: Date.now() + echoes.length })));
+    };
+    try {
+      await signedPost(url.sheetEdited!, ping(id)); // a person's edit: one run, one write
+      // … and an admin's send: a run whose delivery lines are appended to Nhật ký (a second write).
+      const sent = await post(url.sendReports!, JSON.stringify({ spreadsheetId: id }), { 'content-type': 'application/json', authorization: `Bearer ${idToken({})}` });
+      expect(sent.status).toBe(200);
+      for (let settled = 0; settled < echoes.length; ) {
+        const n = echoes.length;
+        await Promise.all(echoes);
+        settled = n;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(echoes.length).toBeGreaterThanOrEqual(3); // the ranking write, the report run's write, its Nhật ký append
+      const answers = await Promise.all(echoes);
+      expect(answers.map((a) => a.body.outcome)).toEqual(answers.map(() => 'unchanged'));
+      expect((await ledger.recentRuns(id, 50)).length).toBe(2); // the edit's run and the report run, nothing more
+    } finally {
+      fake.onApiChange = null;
+    }
+
+    fake.deleteTabAsPerson(id, 'DV03'); // a person's structural change moves Drive's version
+    const r = await signedPost(url.sheetEdited!, ping(id, { sheet: '', range: '', user: '' }));
+    expect(r.body).toMatchObject({ ok: true, outcome: 'ran', runs: 1 });
+  });
+});
+
 describe('reconcile', () => {
   it('runs only where the Drive version changed; a second reconcile does nothing', async () => {
-    // Start from a ledger where every registered sheet has been processed.
-    await signedPost(url.reconcile!, {});
     const a = await registered(2);
     const b = await registered(2);
-    let r = await signedPost(url.reconcile!, {});
-    expect(r.status).toBe(200);
-    const outcome = (x: { body: any }, id: string) => x.body.results.find((c: { spreadsheetId: string }) => c.spreadsheetId === id)?.outcome;
-    expect([outcome(r, a), outcome(r, b)]).toEqual(['ran', 'ran']);
+    // Each sheet's script signs for its own sheet; "every sheet" is the scheduler's (OIDC, oidc.test.ts).
+    // Stamped as Apps Script stamps them: the same signed bytes twice would be a replay (refused).
+    const both = async () => [await signedPost(url.reconcile!, { spreadsheetId: a, ts: Date.now() }), await signedPost(url.reconcile!, { spreadsheetId: b, ts: Date.now() })];
+    const outcome = (x: { body: any }) => x.body.results[0]?.outcome;
+    let r = await both();
+    expect(r.map((x) => x.status)).toEqual([200, 200]);
+    expect(r.map(outcome)).toEqual(['ran', 'ran']);
 
     fake.editAsPerson(b, 'DV01', 'E2', 10);
     fake.resetCounts();
-    r = await signedPost(url.reconcile!, {});
-    expect(outcome(r, a)).toBe('unchanged');
-    expect(outcome(r, b)).toBe('ran');
+    r = await both();
+    expect(r.map(outcome)).toEqual(['unchanged', 'ran']);
     expect(fake.count('sheets.batchUpdate')).toBe(1);
     expect(fake.requests('sheets.batchUpdate')[0]!.path).toContain(b);
     expect(totalOf(fake, b, 'DV01')).toBe(15); // 1 + 5 + 0 + 9
 
     fake.resetCounts();
     const versions = [fake.spreadsheet(a).version, fake.spreadsheet(b).version];
-    r = await signedPost(url.reconcile!, {});
-    expect(r.body.results.every((c: { outcome: string }) => c.outcome === 'unchanged')).toBe(true);
+    r = await both();
+    expect(r.map(outcome)).toEqual(['unchanged', 'unchanged']);
     expect(fake.sheetsCalls()).toBe(0);
     expect([fake.spreadsheet(a).version, fake.spreadsheet(b).version]).toEqual(versions);
   });
 
   it('"Chấm điểm ngay": force runs one spreadsheet even when unchanged', async () => {
     const id = await registered(2);
-    await signedPost(url.reconcile!, { spreadsheetId: id });
+    await signedPost(url.reconcile!, { spreadsheetId: id, ts: Date.now() });
     fake.resetCounts();
-    const r = await signedPost(url.reconcile!, { spreadsheetId: id, force: true });
+    const r = await signedPost(url.reconcile!, { spreadsheetId: id, force: true, ts: Date.now() });
     expect(r.body.results).toEqual([{ spreadsheetId: id, outcome: 'ran', runs: 1 }]);
     expect(fake.count('sheets.batchUpdate')).toBe(1);
     expect((await ledger.recentRuns(id, 1))[0]!.trigger).toBe('manual');
@@ -234,23 +276,39 @@ describe('reconcile', () => {
   it('refuses an unsigned call and an unregistered spreadsheet without looking at any sheet', async () => {
     fake.resetCounts();
     expect((await post(url.reconcile!, '{}')).status).toBe(401);
+    // A sheet's key cannot ask for every sheet: that is the scheduler's call.
+    expect((await signedPost(url.reconcile!, {}, { sheet: 'anything' })).status).toBe(401);
     expect((await signedPost(url.reconcile!, { spreadsheetId: 'nope' })).status).toBe(404);
     expect(fake.log).toEqual([]);
   });
 });
 
 describe('sendReports', () => {
-  it('on demand: summary and scorecards through Gmail once; asking again sends nothing new', async () => {
+  it("a key signature alone cannot send reports: 403, nothing read, nothing sent (anyone who edits the sheet can read its key)", async () => {
+    const id = await registered(2);
+    fake.sent.length = 0;
+    fake.resetCounts();
+    const r = await signedPost(url.sendReports!, { spreadsheetId: id });
+    expect(r.status).toBe(403);
+    expect(fake.log).toEqual([]);
+    expect(fake.sent).toEqual([]);
+    expect(await ledger.listMessages(id)).toEqual([]);
+    // … and a sheetEdited capture replayed at sendReports does not verify at all.
+    expect((await signedPost(url.sendReports!, { spreadsheetId: id }, { endpoint: 'sheetEdited' })).status).toBe(401);
+  });
+
+  it('as the scheduler: summary and scorecards through Gmail once; asking again sends nothing new', async () => {
     const id = await registered(3);
     fake.sent.length = 0;
-    const first = await signedPost(url.sendReports!, { spreadsheetId: id });
+    const asScheduler = () => post(url.sendReports!, JSON.stringify({ spreadsheetId: id }), { 'content-type': 'application/json', authorization: `Bearer ${idToken({})}` });
+    const first = await asScheduler();
     expect(first.status).toBe(200);
     // clusterWorkbook has no `Email nhận báo cáo`: one scorecard per unit email.
     expect(first.body.results[0]).toMatchObject({ spreadsheetId: id, outcome: 'ran', queued: 3, sent: 3, duplicates: 0 });
     const to = fake.sent.map((m) => /^To: (.*)$/m.exec(m.raw.toString('utf8'))?.[1]).sort();
     expect(to).toEqual(['dv01@example.vn', 'dv02@example.vn', 'dv03@example.vn'].map((a) => expect.stringContaining(a)));
 
-    const again = await signedPost(url.sendReports!, { spreadsheetId: id });
+    const again = await asScheduler();
     expect(again.body.results[0]).toMatchObject({ queued: 0, duplicates: 3, sent: 0 });
     expect(fake.sent).toHaveLength(3);
     expect((await ledger.listMessages(id)).map((m) => m.state)).toEqual(['sent', 'sent', 'sent']);

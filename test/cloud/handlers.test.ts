@@ -1,7 +1,8 @@
 /** Handler behaviour that needs no sheet: configuration faults fail closed, with a reason a person can act on. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cloudHandlers } from '../../functions/cloud/handlers.js';
-import { signatureHeader } from '../../functions/triggers/signature.js';
+import { sheetKey, signatureHeader } from '../../functions/triggers/signature.js';
+import { OIDC_ENV, idToken, verify } from './id-tokens.js';
 import { SECRET, tempLedger } from './support.js';
 
 const ledger = tempLedger();
@@ -11,18 +12,19 @@ const deps = async () => {
   built++;
   return { ledger, workbook: () => { throw new Error('no workbook in this test'); }, transport: () => null };
 };
-const signed = (body: string) => ({
+const signed = (body: string, endpoint: 'sheetEdited' | 'reconcile' | 'sendReports') => ({
   method: 'POST',
-  headers: { 'x-thidua-signature': signatureHeader(body, SECRET, Math.floor(Date.now() / 1000)) },
+  headers: { 'x-thidua-signature': signatureHeader(body, sheetKey(SECRET, 'sheet-a'), Math.floor(Date.now() / 1000), endpoint) },
   rawBody: Buffer.from(body),
 });
+const scheduler = (body: string) => ({ method: 'POST', headers: { authorization: `Bearer ${idToken({})}` }, rawBody: Buffer.from(body) });
 
 describe('cloud handlers', () => {
   it('without THIDUA_WEBHOOK_SECRET every POST is refused (500, in Vietnamese) and no port is built', async () => {
     const h = cloudHandlers({ deps, env: {}, log: () => {} });
     built = 0;
-    for (const f of [h.sheetEdited, h.reconcile, h.sendReports]) {
-      const r = await f(signed('{}'));
+    for (const [f, name] of [[h.sheetEdited, 'sheetEdited'], [h.reconcile, 'reconcile'], [h.sendReports, 'sendReports']] as const) {
+      const r = await f(signed('{"spreadsheetId":"sheet-a"}', name));
       expect(r.status).toBe(500);
       expect(r.body.error).toContain('THIDUA_WEBHOOK_SECRET');
     }
@@ -31,8 +33,8 @@ describe('cloud handlers', () => {
 
   it('sendReports without a mail transport answers 503 and says what to set', async () => {
     await ledger.registerCluster({ id: 'sheet-a', name: 'A', registeredAt: 1 });
-    const h = cloudHandlers({ deps, env: { THIDUA_WEBHOOK_SECRET: SECRET }, log: () => {} });
-    const r = await h.sendReports(signed('{"spreadsheetId":"sheet-a"}'));
+    const h = cloudHandlers({ deps, env: { THIDUA_WEBHOOK_SECRET: SECRET, ...OIDC_ENV }, verifyIdToken: verify, log: () => {} });
+    const r = await h.sendReports(scheduler('{"spreadsheetId":"sheet-a"}'));
     expect(r.status).toBe(503);
     expect(r.body.error).toContain('THIDUA_MAIL_TRANSPORT');
     expect(await ledger.recentRuns('sheet-a', 5)).toEqual([]);

@@ -3,35 +3,12 @@
  * by a key made here; the checks are the library's own (signature, expiry, issuer,
  * audience) plus ours (the scheduler's email, verified).
  */
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import { auth } from '@googleapis/sheets';
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cloudHandlers } from '../../functions/cloud/handlers.js';
-import { bearerAllowed, oidcPolicy, type IdTokenVerifier } from '../../functions/cloud/oidc.js';
+import { bearerAllowed, oidcPolicy } from '../../functions/cloud/oidc.js';
+import { AUDIENCE, SCHEDULER, idToken, verify } from './id-tokens.js';
 import { SECRET, tempLedger } from './support.js';
-
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const KID = 'test-key';
-const AUDIENCE = 'thidua-scheduler';
-const SCHEDULER = 'thidua-scheduler@du-an.iam.gserviceaccount.com';
-
-function idToken(claims: Record<string, unknown>, key = privateKey): string {
-  const now = Math.floor(Date.now() / 1000);
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${b64({ alg: 'RS256', typ: 'JWT', kid: KID })}.${b64({
-    iss: 'https://accounts.google.com', aud: AUDIENCE, sub: '1234', email: SCHEDULER, email_verified: true,
-    iat: now, exp: now + 3600, ...claims,
-  })}`;
-  return `${body}.${createSign('RSA-SHA256').update(body).sign(key).toString('base64url')}`;
-}
-
-/** The library's verification against our key instead of Google's published certificates. */
-const verify: IdTokenVerifier = async (token, audiences) => {
-  const ticket = await new auth.OAuth2().verifySignedJwtWithCertsAsync(
-    token, { [KID]: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, audiences, ['https://accounts.google.com', 'accounts.google.com'],
-  );
-  return ticket.getPayload();
-};
 
 const policy = { audiences: [AUDIENCE], emails: [SCHEDULER] };
 

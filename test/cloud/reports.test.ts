@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudHandlers, type CloudHandlers } from '../../functions/cloud/handlers.js';
 import type { Ledger } from '../../functions/ledger/port.js';
-import { signatureHeader } from '../../functions/triggers/signature.js';
 import { TAB } from '../../sheets-schema/layout.js';
 import { FakeGoogle, seedSpreadsheet } from '../support/fake-google/index.js';
 import { clusterWorkbook } from '../sheets/google/fixture.js';
+import { OIDC_ENV, idToken, verify } from './id-tokens.js';
 import { SECRET, fakeDeps, tempLedger } from './support.js';
 
 let fake: FakeGoogle;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   fake = await FakeGoogle.start();
   ledger = tempLedger();
   const deps = await fakeDeps(fake, ledger);
-  h = cloudHandlers({ deps: async () => deps, env: { THIDUA_WEBHOOK_SECRET: SECRET }, now: () => clock, log: () => {} });
+  h = cloudHandlers({ deps: async () => deps, env: { THIDUA_WEBHOOK_SECRET: SECRET, ...OIDC_ENV }, now: () => clock, verifyIdToken: verify, log: () => {} });
 });
 afterAll(async () => {
   await ledger.close();
@@ -34,7 +34,8 @@ async function send(body: object): Promise<{ status: number; body: any }> {
   const raw = JSON.stringify(body);
   return h.sendReports({
     method: 'POST',
-    headers: { 'x-thidua-signature': signatureHeader(raw, SECRET, Math.floor(clock / 1000)) },
+    // As Cloud Scheduler calls: its OIDC token (the token's expiry is checked on the real clock).
+    headers: { authorization: `Bearer ${idToken({})}` },
     rawBody: Buffer.from(raw),
   });
 }

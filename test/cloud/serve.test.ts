@@ -59,6 +59,10 @@ describe('thidua serve', () => {
     expect(forged.status).toBe(401);
     const big = await signedPost(`${served.url}/sheetEdited`, { ...ping(), sheet: 'x'.repeat(100_000) });
     expect(big.status).toBe(413);
+    // The same rules as the cloud: the key of `local`, for this function, not the old forms.
+    expect((await signedPost(`${served.url}/sheetEdited`, ping(), { sheet: 'other' })).status).toBe(401);
+    expect((await signedPost(`${served.url}/sheetEdited`, ping(), { key: SECRET })).status).toBe(401);
+    expect((await signedPost(`${served.url}/sheetEdited`, ping(), { endpoint: 'reconcile' })).status).toBe(401);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -75,7 +79,7 @@ describe('thidua serve', () => {
     await signedPost(`${served.url}/sheetEdited`, ping());
     const bytes = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
-    const r = await signedPost(`${served.url}/reconcile`, '');
+    const r = await signedPost(`${served.url}/reconcile`, { spreadsheetId: 'local', ts: Date.now() });
     expect(r).toEqual({ status: 200, body: { ok: true, results: [{ spreadsheetId: 'local', outcome: 'unchanged' }], delivered: 0 } });
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(mtime);
@@ -89,19 +93,29 @@ describe('thidua serve', () => {
     // HND's 1.1 (Đúng hạn, due 31/01/2023, 1 point per day late) was done on 16/01; now a month late.
     book.getWorksheet('HND')!.getCell('E2').value = '28/02/2023';
     await book.xlsx.writeFile(file);
-    const r = await signedPost(`${served.url}/reconcile`, '');
+    const r = await signedPost(`${served.url}/reconcile`, { spreadsheetId: 'local', ts: Date.now() });
     expect(r.body.results).toEqual([{ spreadsheetId: 'local', outcome: 'ran', runs: 1 }]);
     expect(rankingInFile()).toEqual(expectedRanking());
     expect(totalOfHnd()).toBe(before - 5);
   });
 
-  it('sendReports writes the summary and the scorecards to the outbox folder, once', async () => {
-    const first = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local' });
+  it('a replayed ping is refused: it causes no extra run', async () => {
+    const raw = JSON.stringify(ping());
+    const { sheetKey, signatureHeader } = await import('../../functions/triggers/signature.js');
+    const headers = { 'content-type': 'application/json', 'x-thidua-signature': signatureHeader(raw, sheetKey(SECRET, 'local'), Math.floor(Date.now() / 1000), 'sheetEdited') };
+    expect((await post(`${served.url}/sheetEdited`, raw, headers)).status).toBe(200);
+    const replay = await post(`${served.url}/sheetEdited`, raw, headers);
+    expect(replay.status).toBe(409);
+    expect(replay.body.reason).toBe('replay');
+  });
+
+  it('sendReports (signed with the key: on this machine whoever holds the secret is the admin) writes the summary and the scorecards to the outbox folder, once', async () => {
+    const first = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local', ts: Date.now() });
     expect(first.status).toBe(200);
     const sent = readdirSync(join(dir, 'outbox', 'sent')).filter((f) => f.endsWith('.eml'));
     expect(sent.length).toBe(first.body.results[0].sent);
     expect(sent.length).toBeGreaterThan(1);
-    const again = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local' });
+    const again = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local', ts: Date.now() });
     expect(again.body.results[0]).toMatchObject({ queued: 0, sent: 0, duplicates: sent.length });
   });
 

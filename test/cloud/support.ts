@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signatureHeader } from '../../functions/triggers/signature.js';
+import { sheetKey, signatureHeader, type SignedEndpoint } from '../../functions/triggers/signature.js';
 import { cloudDepsFromEnv, type CloudDeps } from '../../functions/cloud/deps.js';
 import { gmailTransport } from '../../functions/cloud/gmail-transport.js';
 import { gmailClient } from '../../functions/google/clients.js';
@@ -73,12 +73,17 @@ function counted(wb: WorkbookPort, o: Overlap): WorkbookPort {
   };
 }
 
+/** Which function each served URL is (functions-framework serves one per port). */
+const served = new Map<string, SignedEndpoint>();
+
 /** Serves a functions-framework server on a loopback port; returns its URL. */
-export async function listen(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
+export async function listen(server: Server, name?: string): Promise<{ url: string; close: () => Promise<void> }> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (name) served.set(url, name as SignedEndpoint);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections?.();
@@ -92,16 +97,36 @@ export interface Answer {
   body: any;
 }
 
-/** POSTs `body` signed with `secret` at `t` (unix seconds; default now). */
+/** The function a URL serves: its last path segment (`thidua serve`), or what `listen` was told. */
+export function endpointOf(url: string): SignedEndpoint {
+  const name = served.get(url) ?? new URL(url).pathname.split('/').pop();
+  if (!name) throw new Error(`which function is ${url}?`);
+  return name as SignedEndpoint;
+}
+
+/**
+ * POSTs `body` signed as Apps Script signs it: with the key of the spreadsheet the body
+ * names (derived from `secret`, or `key` as given), for the function at `url`, at `t`
+ * (unix seconds; default now).
+ */
 export async function signedPost(
   url: string,
   body: string | object,
-  o: { secret?: string | string[]; t?: number; headers?: Record<string, string> } = {},
+  o: { secret?: string; key?: string | string[]; sheet?: string; endpoint?: SignedEndpoint; t?: number; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const t = o.t ?? Math.floor(Date.now() / 1000);
-  const signature = signatureHeader(raw, o.secret ?? SECRET, t);
+  const sheet = o.sheet ?? (typeof body === 'object' ? String((body as { spreadsheetId?: unknown }).spreadsheetId ?? '') : safeId(raw));
+  const signature = signatureHeader(raw, o.key ?? sheetKey(o.secret ?? SECRET, sheet), t, o.endpoint ?? endpointOf(url));
   return post(url, raw, { 'content-type': 'application/json', 'x-thidua-signature': signature, ...o.headers });
+}
+
+function safeId(raw: string): string {
+  try {
+    return String(JSON.parse(raw).spreadsheetId ?? '');
+  } catch {
+    return '';
+  }
 }
 
 export async function post(url: string, raw: string, headers: Record<string, string> = {}): Promise<Answer> {

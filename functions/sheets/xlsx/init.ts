@@ -15,6 +15,7 @@ import { applyEdits } from './write.js';
 import {
   CRITERIA_HEADERS,
   ENTRY_HEADERS,
+  HISTORY_HEADERS,
   ISSUE_HEADERS,
   LOG_HEADERS,
   RULE,
@@ -37,10 +38,11 @@ export interface InitUnit {
 export interface InitCriterion {
   code: string;
   content: string;
-  max: number | null;
+  /** A number; text only when carried as typed (new-year). */
+  max: OutValue;
   /** A `Cách tính` name (RULE), or null on a group. */
   rule: string | null;
-  param: number | null;
+  param: OutValue;
 }
 
 export interface InitEntry {
@@ -59,6 +61,8 @@ export interface InitContent {
   criteria: InitCriterion[];
   /** Pre-filled inputs per unit code (e.g. targets given by the cluster, or a sample's data). */
   entries: Record<string, InitEntry[]>;
+  /** `Lịch sử` rows in HISTORY_HEADERS order (new-year); without it the tab is not created. */
+  history?: OutValue[][];
 }
 
 /** Spare rows below the data that still get dropdowns and highlighting. */
@@ -100,6 +104,7 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
     'Nguồn': 'Điều gì khiến hệ thống chấm lại (sửa bảng tính, lịch hẹn, lệnh chạy…).',
     'Nội dung': 'Những gì đã thay đổi và kết quả lần chấm.',
   }, 'Hệ thống chỉ ghi thêm dòng, không xoá; không nhập vào đây.');
+  if (content.history) historyTab(wb, content.history);
 
   const title = printHeader(String(setting(content, SETTING.name) ?? ''), (setting(content, SETTING.year) as number | string | null) ?? null);
   for (const ws of wb.worksheets) {
@@ -337,6 +342,21 @@ function unitTab(wb: ExcelJS.Workbook, code: string, scored: InitCriterion[], en
     ref: `A2:J${last}`,
     rules: [{ type: 'expression', priority: 1, formulae: ['LEN($J2)>0'], style: { fill: ISSUE_ROW_FILL } }],
   });
+}
+
+/** `Lịch sử`: written once by new-year and carried from year to year; a run never rewrites it. */
+function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
+  const h = HISTORY_HEADERS;
+  simpleTab(wb, TAB.history, Object.values(h), [8, 10, 36, 8, 12, 16, 34, 14], {
+    [h.year]: 'Năm của kết quả.',
+    [h.rank]: 'Thứ hạng năm đó (trống: đơn vị chưa nộp số liệu).',
+    [h.award]: 'Hình thức khen thưởng đơn vị nhận năm đó (kết quả sau bỏ phiếu).',
+    [h.role]: 'Cụm trưởng, Cụm phó hoặc để trống.',
+  }, 'Hệ thống ghi khi sang năm mới (thidua new-year) và mang sang các năm sau; các lần chấm không ghi lại trang này. Không sửa tay: dòng bị sửa sẽ có cảnh báo.');
+  const ws = wb.getWorksheet(TAB.history)!;
+  rows.forEach((r, i) => r.forEach((v, j) => put(ws.getCell(i + 2, j + 1), v)));
+  for (const col of [1, 2, 4]) ws.getColumn(col).alignment = { horizontal: 'center' };
+  ws.getColumn(5).numFmt = '0.00';
 }
 
 /** A system tab: header only, each note ending with who writes the tab. */

@@ -1,0 +1,37 @@
+/**
+ * The four documents of a cluster's year from one set of facts, each written as .docx and
+ * .pdf. Files are written beside each other under a temporary name and renamed, so a folder
+ * never holds half a document.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bangTongHop } from './bang-tong-hop.js';
+import { bienBan } from './bien-ban.js';
+import type { DocumentFacts } from './facts.js';
+import { giaoUoc } from './giao-uoc.js';
+import type { DocumentModel } from './model.js';
+import { renderDocx } from './render-docx.js';
+import { renderPdf } from './render-pdf.js';
+import { toTrinh } from './to-trinh.js';
+
+/** The meeting's three documents and the compact, in the order they are read. */
+export function meetingDocuments(f: DocumentFacts): DocumentModel[] {
+  return [bangTongHop(f), bienBan(f), toTrinh(f), giaoUoc(f)];
+}
+
+/** Writes each model as NAME.docx and NAME.pdf into `dir`; returns the paths written. */
+export async function writeDocuments(models: DocumentModel[], dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const rendered = await Promise.all(models.map(async (m) => [
+    [`${m.name}.docx`, await renderDocx(m)],
+    [`${m.name}.pdf`, await renderPdf(m)],
+  ] as const));
+  const files = rendered.flat();
+  const tag = `.${process.pid}-${Date.now()}.tmp`;
+  await Promise.all(files.map(([name, bytes]) => writeFile(join(dir, name + tag), bytes)));
+  await Promise.all(files.map(([name]) => rename(join(dir, name + tag), join(dir, name))));
+  return files.map(([name]) => join(dir, name));
+}
+
+export { bangTongHop, bienBan, giaoUoc, toTrinh };
+export { factsFromEvaluation, type DocumentFacts } from './facts.js';
