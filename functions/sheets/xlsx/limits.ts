@@ -5,9 +5,9 @@
  */
 export const LIMITS = {
   /** Uncompressed bytes of one zip entry that we read. */
-  partBytes: 48 * 1024 * 1024,
+  partBytes: 32 * 1024 * 1024,
   /** Uncompressed bytes of all the entries we read, together. */
-  totalBytes: 160 * 1024 * 1024,
+  totalBytes: 96 * 1024 * 1024,
   /** Entries in the zip. */
   entries: 10_000,
   /** Elements in one XML part (cells, rows, strings…): bounds the tree in memory. */

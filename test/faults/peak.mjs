@@ -1,0 +1,5 @@
+// Loaded with --import in the suite's child processes: records the peak resident memory at exit.
+import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  if (process.env.THIDUA_PEAK_FILE) writeFileSync(process.env.THIDUA_PEAK_FILE, String(process.resourceUsage().maxRSS * 1024));
+});
