@@ -83,7 +83,7 @@ class Layout {
       if (this.y + h + keep > this.bottom && h + keep <= this.pageHeight && this.y > this.pdf.page.margins.top) this.newPage();
       this.paragraph(b, this.left, this.width, this.size);
     } else {
-      this.table(b);
+      this.table(b, b.keepNext && next ? this.leadOf(next) : 0);
     }
   }
 
@@ -170,7 +170,8 @@ class Layout {
     return { size, pad, header, rows, headerHeight, total };
   }
 
-  table(t: Table): void {
+  /** `lead`: what must follow the last row on its page. */
+  table(t: Table, lead = 0): void {
     const { size, pad, header, rows, headerHeight, total } = this.measureTable(t);
     type Row = (typeof rows)[number];
 
@@ -189,13 +190,14 @@ class Layout {
       this.newPage();
     }
     header.forEach(draw);
-    for (const r of rows) {
-      if (!fits(r.height) && r.height + headerHeight <= this.pageHeight) {
+    rows.forEach((r, i) => {
+      const need = r.height + (i === rows.length - 1 ? lead : 0);
+      if (!fits(need) && need + headerHeight <= this.pageHeight && this.y > this.pdf.page.margins.top + headerHeight) {
         this.newPage();
         header.forEach(draw);
       }
       draw(r);
-    }
+    });
     this.y += t.ruled ? 6 : 2;
   }
 
