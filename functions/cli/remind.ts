@@ -13,7 +13,7 @@ import { emailsFor } from '../mail/policy.js';
 import { WorkbookChangedError } from '../sheets/port.js';
 import { heldLock } from '../pipeline.js';
 import { clock, outboxFor, type Options } from './args.js';
-import { deliverPlanned } from './mail.js';
+import { deliverPlanned, forReview } from './mail.js';
 
 export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
   const local = openLocal(file, o.ledger);
@@ -29,7 +29,7 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
     // The daily job (mail/policy.ts): reminders in the window, and the reports once the deadline has passed.
     const drafts = emailsFor(ev, 'daily', { cluster: local.cluster, now, workbookTitle: snapshot.title });
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
-    const result = await deliverPlanned(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(local.path, o), send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
+    const result = await deliverPlanned(drafts, forReview({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(local.path, o), send: o.send, ...(smtp ? { smtp } : {}) }, ev.settings), now, ev.settings.language);
     if (result.log.length) {
       const when = formatDateTime(now);
       try {
