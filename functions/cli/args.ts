@@ -1,32 +1,40 @@
-/** Command-line arguments, checked with zod so a typo gets a clear message, not a stack trace. */
-import { parseArgs } from 'node:util';
+/**
+ * The options every subcommand may take, checked with zod after commander parsed them
+ * (cli/program.ts), so a bad value gets a clear Vietnamese message, not a stack trace.
+ */
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 export class UsageError extends Error {}
 
-export const USAGE = `Cách dùng / usage:
-  thidua init FILE.xlsx [--sample] [--force]     tạo bảng tính mẫu của cụm
-  thidua run FILE.xlsx [--json] [--outbox DIR] [--now YYYY-MM-DD] [--send] [--smtp URL]
-                                                 chấm điểm một lần, ghi kết quả vào bảng tính
-  thidua watch FILE.xlsx [--outbox DIR]          chấm lại mỗi khi tệp được lưu (Ctrl-C để dừng)
-  thidua remind FILE.xlsx [--send] [--now YYYY-MM-DD]
-                                                 nhắc các đơn vị chưa nộp hoặc còn lỗi
-  thidua documents FILE.xlsx [--out DIR]         tạo biên bản, tờ trình, bảng tổng hợp, giao ước (.docx, .pdf)
-  thidua serve --workbook FILE.xlsx [--port N]   các hàm HTTP (sheetEdited, reconcile, …) trên máy
-  thidua google setup --from FILE.xlsx [--admin EMAIL]…
-                                                 tạo Google Sheet của cụm từ bảng tính mẫu
-  thidua new-year FILE.xlsx [--to NEWFILE.xlsx] [--force]
-                                                 tạo bảng tính năm sau: cùng đơn vị, tiêu chí; Lịch sử mang sang
-  thidua start [FILE.xlsx]                       tạo bảng tính mẫu nếu chưa có, chấm, rồi theo dõi`;
+/** `20/12/2023` or `2023-12-20` → `2023-12-20`, a day that is on the calendar. */
+export function parseDay(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ?? null;
+  const v = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : v ? [Number(v[3]), Number(v[2]), Number(v[1])] : [NaN, NaN, NaN];
+  if (!Number.isInteger(y) || mo < 1 || mo > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
+const Day = z.string().transform((s, ctx) => {
+  const day = parseDay(s);
+  if (!day) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" không phải ngày; hãy ghi dd/mm/yyyy (20/12/2023) hoặc yyyy-mm-dd (2023-12-20)` });
+    return z.NEVER;
+  }
+  return day;
+});
 
 export const Options = z.object({
   json: z.boolean().default(false),
   sample: z.boolean().default(false),
   force: z.boolean().default(false),
   send: z.boolean().default(false),
-  outbox: z.string().min(1).default('outbox'),
+  /** Where email previews go; by default a folder beside the workbook (outboxFor). */
+  outbox: z.string().min(1).optional(),
   now: Day.optional(),
   smtp: z.string().url().optional(),
   workbook: z.string().optional(),
@@ -39,41 +47,20 @@ export const Options = z.object({
 });
 export type Options = z.infer<typeof Options>;
 
-export function parse(argv: string[]): { positionals: string[]; options: Options } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        sample: { type: 'boolean' },
-        force: { type: 'boolean' },
-        send: { type: 'boolean' },
-        outbox: { type: 'string' },
-        now: { type: 'string' },
-        smtp: { type: 'string' },
-        workbook: { type: 'string' },
-        from: { type: 'string' },
-        admin: { type: 'string', multiple: true },
-        port: { type: 'string' },
-        ledger: { type: 'string' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const r = Options.safeParse(parsed.values);
-  if (!r.success) throw new UsageError(r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-  return { positionals: parsed.positionals, options: r.data };
-}
-
-/** `--now 2023-12-15` → 10:00 that day in Việt Nam; otherwise the real clock. */
+/** `--now 2023-12-15` (already checked by Day) → 10:00 that day in Việt Nam; otherwise the real clock. */
 export function clock(now: string | undefined): () => number {
   if (!now) return () => Date.now();
   const [y, m, d] = now.split('-').map(Number) as [number, number, number];
   const t = Date.UTC(y, m - 1, d, 3, 0, 0);
   return () => t;
+}
+
+/**
+ * The folder email previews go to: `--outbox`, or `<name>-thu` beside the workbook (never
+ * the current folder, where another workbook's previews may be).
+ */
+export function outboxFor(workbook: string, o: Pick<Options, 'outbox'>): string {
+  if (o.outbox) return resolve(o.outbox);
+  const path = resolve(workbook);
+  return join(dirname(path), `${basename(path, extname(path))}-thu`);
 }

@@ -11,8 +11,9 @@ import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
 import { openLocal, type Local } from '../local.js';
 import { emailsFor } from '../mail/policy.js';
 import { WorkbookChangedError } from '../sheets/port.js';
-import { clock, type Options } from './args.js';
-import { deliverPlanned } from './mail.js';
+import { heldLock } from '../pipeline.js';
+import { clock, outboxFor, type Options } from './args.js';
+import { deliverPlanned, forReview } from './mail.js';
 
 export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
   const local = openLocal(file, o.ledger);
@@ -23,11 +24,12 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
   try {
     const now = clock(o.now)();
     const { snapshot, version } = await local.workbook.read();
-    const ev = evaluate(snapshot).evaluation;
+    // Locked results stay locked here too (MEETING.md): the reports are the locked ones.
+    const ev = evaluate(snapshot, { lock: await heldLock(local.ledger, local.cluster) }).evaluation;
     // The daily job (mail/policy.ts): reminders in the window, and the reports once the deadline has passed.
     const drafts = emailsFor(ev, 'daily', { cluster: local.cluster, now, workbookTitle: snapshot.title });
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
-    const result = await deliverPlanned(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
+    const result = await deliverPlanned(drafts, forReview({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(local.path, o), send: o.send, ...(smtp ? { smtp } : {}) }, ev.settings), now, ev.settings.language);
     if (result.log.length) {
       const when = formatDateTime(now);
       try {
@@ -40,7 +42,7 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
       }
     }
     if (o.json) out.write(JSON.stringify({ emails: result.emails }, null, 2) + '\n');
-    else out.write(summaryLine(drafts.filter((d) => d.kind === 'reminder').length, drafts.length, o) + (result.log.length ? `${result.log.join('\n')}\n` : ''));
+    else out.write(summaryLine(drafts.filter((d) => d.kind === 'reminder').length, drafts.length, o, local.path) + (result.log.length ? `${result.log.join('\n')}\n` : ''));
     return 0;
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
@@ -53,8 +55,8 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
   }
 }
 
-function summaryLine(reminders: number, all: number, o: Options): string {
+function summaryLine(reminders: number, all: number, o: Options, file: string): string {
   if (all === 0) return 'Không có đơn vị nào cần nhắc hôm nay.\n';
   const what = [reminders ? `${reminders} thư nhắc` : '', all > reminders ? `${all - reminders} báo cáo (đã quá hạn nộp)` : ''].filter(Boolean).join(', ');
-  return `${what}${o.send ? '' : ` (xem trước trong ${o.outbox})`}\n`;
+  return `${what}${o.send ? '' : ` (xem trước trong ${outboxFor(file, o)})`}\n`;
 }

@@ -4,7 +4,7 @@ import { jsonReport } from '../core/report.js';
 import { openLocal } from '../local.js';
 import { runOnce, type MailStep } from '../pipeline.js';
 import type { Options } from './args.js';
-import { clock } from './args.js';
+import { clock, outboxFor } from './args.js';
 import { rankingTable } from './print.js';
 import { localMail } from './mail.js';
 
@@ -13,14 +13,17 @@ export async function runCommand(file: string, o: Options, out = process.stdout,
   try {
     const now = clock(o.now);
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
-    const mail: MailStep = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: o.send, ...(smtp ? { smtp } : {}) });
+    const mail: MailStep = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(file, o), send: o.send, ...(smtp ? { smtp } : {}) });
     const result = await local.exclusive(() => runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now, mail }));
     if (result.outcome === 'unusable') {
       err.write(describeUnusable(result.error.reason) + '\n');
       return 2;
     }
     if (o.json) out.write(JSON.stringify(jsonReport(result.evaluation, result.emails), null, 2) + '\n');
-    else out.write(rankingTable(result.evaluation) + '\n');
+    else {
+      out.write(rankingTable(result.evaluation) + '\n');
+      if (result.emails.length && !o.send) out.write(`${result.emails.length} thư xem trước trong ${outboxFor(file, o)}\n`);
+    }
     return 0;
   } finally {
     await local.ledger.close();

@@ -20,7 +20,7 @@ import type { CloudLog } from '../cloud/log.js';
 import { openLocal } from '../local.js';
 import { openTransport, type MailTransport } from '../mail/transport.js';
 import { MISSING_SECRET_MESSAGE, webhookSecret } from '../triggers/signature.js';
-import { UsageError, type Options } from './args.js';
+import { outboxFor, UsageError, type Options } from './args.js';
 
 /** The spreadsheet id of the served workbook. */
 export const LOCAL_ID = 'local';
@@ -64,7 +64,7 @@ export async function startServing(o: Options, env: NodeJS.ProcessEnv = process.
       if (id !== LOCAL_ID) throw new Error(`Chỉ phục vụ bảng tính "${LOCAL_ID}"`);
       return local.workbook;
     },
-    transport: () => (transport ??= openTransport({ outboxDir: resolve(o.outbox), env })),
+    transport: () => (transport ??= openTransport({ outboxDir: outboxFor(o.workbook!, o), env })),
   };
   const h = cloudHandlers({ deps: async () => deps, env, log, keyIsAdmin: true });
   const routes: Record<string, CloudHandler> = {

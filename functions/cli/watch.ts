@@ -9,7 +9,7 @@ import { openLocal, type Local } from '../local.js';
 import { runOnce } from '../pipeline.js';
 import { coalesce } from '../triggers/coalesce.js';
 import { watchWorkbook } from '../triggers/file-watch.js';
-import { clock, type Options } from './args.js';
+import { clock, outboxFor, type Options } from './args.js';
 import { localMail } from './mail.js';
 import { rankingTable } from './print.js';
 
@@ -27,7 +27,7 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
   let lastVersion = '';
   const now = clock(o.now);
   // Previews only: watching never sends (no email per edit); `thidua run --send` does.
-  const mail = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: o.outbox, send: false });
+  const mail = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(file, o), send: false });
 
   const runs = coalesce(
     async () => {

@@ -50,6 +50,7 @@ describe('thidua documents', () => {
   });
 
   it('is in the help', () => {
-    expect(thidua(['help']).stdout).toContain('thidua documents FILE.xlsx [--out DIR]');
+    expect(thidua(['help']).stdout).toMatch(/documents <FILE\.xlsx>\s+tạo biên bản/);
+    expect(thidua(['documents', '--help']).stdout).toContain('--out <thư-mục>');
   });
 });

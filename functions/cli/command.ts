@@ -1,0 +1,31 @@
+/**
+ * What a subcommand is: its name, what it does, its arguments and options, examples and
+ * the function that runs it. cli/program.ts turns each into a commander command with
+ * Vietnamese help; cli/commands/index.ts lists them. Adding a command: one module in
+ * cli/commands/ exporting a Subcommand, and one line in that list.
+ */
+import type { Options } from './args.js';
+import type { OptionName } from './options.js';
+
+export interface Argument {
+  /** As shown in help: `FILE.xlsx`. */
+  name: string;
+  description: string;
+  required: boolean;
+}
+
+export interface Subcommand {
+  /** `run`, or `google setup` for a command under another. */
+  name: string;
+  /** One line, shown in `thidua --help`. */
+  summary: string;
+  /** What it does, a few lines, shown in `thidua NAME --help`. */
+  description: string;
+  args: Argument[];
+  /** Options it takes (cli/options.ts). */
+  options: OptionName[];
+  /** Complete command lines, each with what it does: [line, explanation]. */
+  examples: [string, string][];
+  /** Runs it; the exit status. `args` are the arguments in order (absent optional ones undefined). */
+  run(args: (string | undefined)[], o: Options): Promise<number>;
+}

@@ -1,0 +1,53 @@
+/** `thidua watch FILE.xlsx` and `thidua start [FILE.xlsx]` */
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Options } from '../args.js';
+import type { Subcommand } from '../command.js';
+
+export const watch: Subcommand = {
+  name: 'watch',
+  summary: 'chấm lại mỗi khi bảng tính được lưu (Ctrl-C để dừng)',
+  description:
+    'Chấm điểm ngay, rồi chấm lại mỗi lần bảng tính được lưu (từ Excel, LibreOffice…), in những gì\n' +
+    'đã thay đổi so với lần trước. Chỉ tạo thư xem trước, không gửi. Ctrl-C để dừng.',
+  args: [{ name: 'FILE.xlsx', description: 'bảng tính của cụm', required: true }],
+  options: ['outbox', 'now', 'ledger'],
+  examples: [['thidua watch khoi.xlsx', 'mở khoi.xlsx bằng Excel, sửa, lưu: kết quả hiện ở đây và trong bảng tính']],
+  async run([file], o) {
+    return watchUntilInterrupted(file!, o);
+  },
+};
+
+export const start: Subcommand = {
+  name: 'start',
+  summary: 'tạo bảng tính mẫu nếu chưa có, chấm, rồi theo dõi',
+  description: 'Cách nhanh nhất để thử: tạo bảng tính mẫu (nếu chưa có), chấm điểm, rồi theo dõi như thidua watch.',
+  args: [{ name: 'FILE.xlsx', description: 'bảng tính (mặc định sample.xlsx)', required: false }],
+  options: ['outbox', 'now', 'ledger'],
+  examples: [['thidua start', 'tạo sample.xlsx và theo dõi'], ['npm start', 'như trên, trong thư mục mã nguồn']],
+  async run([given], o) {
+    const file = given ?? 'sample.xlsx';
+    if (!(await access(file).then(() => true, () => false))) {
+      await (await import('../init.js')).initWorkbook(file, { sample: true, force: false });
+      process.stderr.write(`Đã tạo bảng tính mẫu ${resolve(file)} — mở bằng Excel hoặc LibreOffice, sửa số liệu và lưu: kết quả được chấm lại.\n`);
+    }
+    return watchUntilInterrupted(file, o);
+  },
+};
+
+/** Runs now, then on every save, until Ctrl-C (SIGINT) or SIGTERM. */
+async function watchUntilInterrupted(file: string, options: Options): Promise<number> {
+  const log = (s: string) => process.stdout.write(s + '\n');
+  const { startWatching } = await import('../watch.js');
+  const w = startWatching(file, options, log);
+  await w.trigger();
+  log(`\nĐang theo dõi ${resolve(file)} — lưu tệp để chấm lại; Ctrl-C để dừng.`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await w.stop();
+  log('Đã dừng.');
+  return 0;
+}

@@ -1,0 +1,107 @@
+/** `thidua` help and usage errors, in Vietnamese, as a person types them (the real bin, a fresh process). */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMANDS } from '../../functions/cli/commands/index.js';
+import { vietnameseError } from '../../functions/cli/program.js';
+import { thidua, tempDir } from '../support/cli.js';
+
+const ENGLISH = /\b(Usage|Options|Commands|Arguments|display help|unknown option|error:|\[options\])\b/;
+
+describe('help', () => {
+  it('thidua --help and thidua help list every command in Vietnamese and exit 0', () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const r = thidua(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Cách dùng: thidua <lệnh>');
+      expect(r.stdout).toContain('Các lệnh:');
+      for (const c of COMMANDS) expect(r.stdout).toContain(c.name.split(' ')[0]);
+      expect(r.stdout).toContain('Ví dụ:');
+      expect(r.stdout).not.toMatch(ENGLISH);
+    }
+  });
+
+  it('every subcommand explains itself with --help, -h and thidua help NAME: what, arguments, options, examples', () => {
+    for (const c of COMMANDS) {
+      const words = c.name.split(' ');
+      for (const args of [[...words, '--help'], [...words, '-h'], ...(words.length === 1 ? [['help', ...words]] : [])]) {
+        const r = thidua(args);
+        expect(r.code, args.join(' ')).toBe(0);
+        expect(r.stdout, args.join(' ')).toContain(`Cách dùng: thidua ${c.name}`);
+        expect(r.stdout).toContain(c.description.split('\n')[0]!.split(' ').slice(0, 4).join(' '));
+        if (c.args.length) expect(r.stdout).toContain('Tham số:');
+        expect(r.stdout).toContain('Tuỳ chọn:');
+        expect(r.stdout).toContain('Ví dụ:');
+        expect(r.stdout, args.join(' ')).not.toMatch(ENGLISH);
+      }
+    }
+  });
+
+  it('thidua alone shows the help and fails (nothing to do)', () => {
+    const r = thidua([]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Các lệnh:');
+  });
+});
+
+describe('usage errors', () => {
+  it('an unknown option names the closest known one', () => {
+    const r = thidua(['run', 'x.xlsx', '--jsn']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--jsn: ý bạn là --json?');
+    expect(r.stderr).toContain('thidua run --help');
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown command names the closest one; a missing argument says which', () => {
+    expect(thidua(['rn', 'x.xlsx']).stderr).toContain('Không có lệnh "rn": ý bạn là run?');
+    const r = thidua(['run']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Thiếu FILE.xlsx');
+  });
+
+  it('init x.ods or x.csv says that thidua writes .xlsx, and writes nothing', () => {
+    const dir = tempDir();
+    for (const name of ['x.ods', 'x.csv']) {
+      const r = thidua(['init', join(dir, name)]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('thidua chỉ tạo tệp .xlsx');
+      expect(r.stderr).toContain('x.xlsx');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--now takes dd/mm/yyyy and yyyy-mm-dd; a day not on the calendar is named', () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    expect(thidua(['init', file, '--sample']).code).toBe(0);
+    const a = thidua(['run', file, '--json', '--now', '20/12/2023']);
+    const b = thidua(['run', file, '--json', '--now', '2023-12-20']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).units).toEqual(JSON.parse(b.stdout).units);
+    const bad = thidua(['run', file, '--now', '31/02/2023']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"31/02/2023" không phải ngày');
+  });
+
+  it('commander messages I do not expect still come out without "error:"', () => {
+    expect(vietnameseError("error: option '--now <ngày>' argument missing", 'run')).toBe('Tuỳ chọn --now cần một giá trị.\nXem hướng dẫn: thidua run --help');
+    expect(vietnameseError('error: something new', '')).toBe('something new\nXem hướng dẫn: thidua --help');
+  });
+});
+
+describe('outbox', () => {
+  it('without --outbox, previews go to a folder beside the workbook, and the run says where', () => {
+    const dir = tempDir();
+    const other = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    expect(thidua(['init', file, '--sample']).code).toBe(0);
+    const r = thidua(['run', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const outbox = join(dir, 'khoi-thu');
+    expect(readdirSync(outbox).some((f) => f.endsWith('.eml'))).toBe(true);
+    expect(r.stdout).toContain(outbox);
+    expect(existsSync(join(other, 'outbox'))).toBe(false);
+    expect(existsSync(join(process.cwd(), 'outbox'))).toBe(false);
+  });
+});
