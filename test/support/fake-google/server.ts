@@ -263,7 +263,7 @@ export class FakeGoogle {
     }
     if (method === 'POST' && (m = /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
-      return { endpoint: 'sheets.batchUpdate', handler: (_u, body) => this.batchUpdate(id, json(body)) };
+      return { endpoint: 'sheets.batchUpdate', handler: (_u, body, req) => this.batchUpdate(id, json(body, req)) };
     }
     if (method === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
@@ -479,7 +479,11 @@ function tryJson(body: Buffer): any {
   }
 }
 
-function json(body: Buffer): any {
+function json(body: Buffer, req?: IncomingMessage): any {
+  // A JSON body must say so, or Google's front end does not read it as JSON.
+  if (req && body.length && !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    throw new FakeApiError(400, `Invalid JSON payload received. Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json.`);
+  }
   try {
     return body.length ? JSON.parse(body.toString('utf8')) : {};
   } catch {
