@@ -75,6 +75,15 @@ const migrations: string[] = [
     carried_at  INTEGER NOT NULL
   );
   `,
+  // 3: a budget per key and window (the cloud's Google quotas per minute).
+  `
+  CREATE TABLE budget (
+    key     TEXT NOT NULL,
+    window  INTEGER NOT NULL,
+    used    INTEGER NOT NULL,
+    PRIMARY KEY (key, window)
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;
