@@ -8,7 +8,7 @@ import type { TabSnapshot, WorkbookSnapshot } from './cell.js';
 import { proposeAwards } from './awards.js';
 import { grade } from './grade.js';
 import { IssueList, renderIssue, type RawIssue } from './issues.js';
-import type { Criterion, Evaluation, UnitResult } from './model.js';
+import type { Criterion, Evaluation, Issue, UnitResult } from './model.js';
 import { rank } from './rank.js';
 import { scoreAll } from './score.js';
 import { totals } from './totals.js';
@@ -36,6 +36,8 @@ export interface LockedResults {
   units: UnitResult[];
   /** The scoring inputs' texts at the lock (core/lock/inputs.ts). */
   inputs: Record<string, string>;
+  /** The issues of the locked evaluation. */
+  issues: Issue[];
 }
 
 export interface EvaluationDetail {
@@ -239,7 +241,7 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
       groups: rankingGroupsOf(criteria),
       units: unitResults,
       issues: rawIssues.map((i) => renderIssue(i, lang)),
-      locked: lock ? { at: lock.at } : null,
+      locked: lock ? { at: lock.at, issues: lock.issues } : null,
       next: roles.next,
       history: history.rows,
     },

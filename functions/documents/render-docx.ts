@@ -8,6 +8,7 @@ import {
   PageOrientation, Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow,
   TextRun, VerticalAlign, WidthType,
 } from 'docx';
+import { printable } from '../core/text.js';
 import type { Align, Block, Cell, DocumentModel, Paragraph, Table } from './model.js';
 
 const FONT = 'Times New Roman';
@@ -96,7 +97,8 @@ function paragraph(p: Paragraph, size: number, inCell = false): DocxParagraph {
     spacing: { before: twip(p.before ?? 0), after: twip(p.after ?? (inCell ? 0 : 6)), line: 276 },
     ...(p.indent ? { indent: { firstLine: convertMillimetersToTwip(12.7) } } : {}),
     children: p.runs.map((r) => new TextRun({
-      text: r.text,
+      // A control character typed in a cell would make the file one Word refuses to open.
+      text: printable(r.text).replace(/\n/g, ' '),
       bold: r.bold ?? false,
       italics: r.italic ?? false,
       ...(r.underline ? { underline: {} } : {}),

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { printable } from '../core/text.js';
 import type { Block, Cell, DocumentModel, Paragraph, Run, Table } from './model.js';
 
 const MM = 72 / 25.4;
@@ -104,7 +105,7 @@ class Layout {
   paragraphHeight(p: Paragraph, width: number, size: number, inCell = false): number {
     const before = p.before ?? 0;
     const after = p.after ?? (inCell ? 0 : 6);
-    const text = p.runs.map((r) => r.text).join('');
+    const text = p.runs.map((r) => printable(r.text).replace(/\n/g, ' ')).join('');
     const big = Math.max(size, ...p.runs.map((r) => r.size ?? size));
     if (text === '') return before + after + this.lineHeight(big);
     const heavy = p.runs.some((r) => r.bold) ? 'B' : p.runs.some((r) => r.italic) ? 'I' : 'R';
@@ -117,7 +118,7 @@ class Layout {
   paragraph(p: Paragraph, x: number, width: number, size: number, inCell = false): void {
     const before = p.before ?? 0;
     const after = p.after ?? (inCell ? 0 : 6);
-    const runs = p.runs.filter((r) => r.text !== '');
+    const runs = p.runs.map((r) => ({ ...r, text: printable(r.text).replace(/\n/g, ' ') })).filter((r) => r.text !== '');
     if (!runs.length) {
       this.y += before + this.lineHeight(size) + after;
       return;

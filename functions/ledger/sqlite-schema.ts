@@ -75,7 +75,17 @@ const migrations: string[] = [
     carried_at  INTEGER NOT NULL
   );
   `,
-  // 3: a budget per key and window (the cloud's Google quotas per minute).
+  // 3: the meeting's lock of a cluster's results.
+  `
+  CREATE TABLE locks (
+    cluster     TEXT PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    locked_by   TEXT NOT NULL,
+    input_hash  TEXT NOT NULL,
+    payload     TEXT NOT NULL     -- JSON, core/lock/payload.ts
+  );
+  `,
+  // 4: a budget per key and window (the cloud's Google quotas per minute).
   `
   CREATE TABLE budget (
     key     TEXT NOT NULL,
