@@ -50,8 +50,9 @@ export function bangTongHop(f: DocumentFacts): DocumentModel {
       para(`Thang điểm ${formatPoints(f.scale * 100)} điểm${cap}. Đơn vị tính: điểm.`, { align: 'left', keepNext: true }),
       {
         kind: 'table', ruled: true, keepNext: true, size: groups.length > 4 ? 10 : 11,
-        // Millimetres of the 252 mm between the margins with three groups; scaled to fit.
-        widths: [13, 38, ...groups.map(() => 24), 15, 13, 15, 17, 30, 39],
+        // Millimetres of the 252 mm between the margins: the groups share 70 mm (a narrow
+        // column breaks a word in the middle, so none goes under 14 mm; then all are scaled).
+        widths: [13, 38, ...groups.map(() => Math.max(14, 70 / Math.max(groups.length, 1))), 17, 14, 15, 18, 30, 37],
         header: [header],
         rows,
       },

@@ -43,6 +43,13 @@ describe('resolving the awards after the vote (MEETING.md)', () => {
     expect(awardsOf(tied, [vote('flag', 'A', 6), vote('flag', 'B', 7)])).toEqual({ A: null, B: FLAG, C: CERT });
   });
 
+  it('a unit tied for the flag keeps the Bằng khen it was proposed for; only the flag is voted again', () => {
+    const units = [unit('A', 1, FLAG), unit('B', 2, CERT), unit('C', 2, CERT)];
+    const rows = [vote('flag', 'B', 6), vote('flag', 'C', 6)];
+    expect(awardsOf(units, rows)).toEqual({ A: null, B: CERT, C: CERT });
+    expect(outcomes(units, rows)).toEqual(['flag:B:revote:true', 'flag:C:revote:true']);
+  });
+
   it('warns about an ineligible candidate and never gives it the form', () => {
     const r = resolveAwards(CLUSTER, [vote('flag', 'E', 9), vote('flag', 'A', 5)], S, 'vi');
     expect(r.ineligible.map((x) => x.row.code)).toEqual(['E']);
