@@ -59,7 +59,7 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     ledger,
     workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry, budget),
     transport() {
-      if (transport === undefined) transport = openCloudTransport(env, o);
+      if (transport === undefined) transport = openCloudTransport(env, o, ledger);
       return transport;
     },
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
@@ -82,9 +82,9 @@ export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Pro
   return { ...ledger, close: () => deleteApp(app) };
 }
 
-function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides): MailTransport | null {
+function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides, ledger: Ledger): MailTransport | null {
   const kind = env.THIDUA_MAIL_TRANSPORT?.trim().toLowerCase() || (env.THIDUA_SMTP_URL ? 'smtp' : '');
-  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o));
+  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o, ledger));
   if (kind === 'smtp') {
     const url = env.THIDUA_SMTP_URL?.trim();
     if (!url) throw new Error('THIDUA_MAIL_TRANSPORT=smtp nhưng chưa đặt THIDUA_SMTP_URL.');
