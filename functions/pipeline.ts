@@ -14,6 +14,7 @@ import { staleEdits } from './core/stale.js';
 import type { Evaluation } from './core/model.js';
 import { formatDateTime } from './core/format.js';
 import { periodLabel, reviewKey } from './core/period.js';
+import { lockedResults } from './core/lock/payload.js';
 import type { Ledger, RunTrigger } from './ledger/port.js';
 import { WorkbookChangedError, type WorkbookPort } from './sheets/port.js';
 import { LOG_HEADERS, TAB } from '../sheets-schema/layout.js';
@@ -37,6 +38,8 @@ export interface RunOptions {
    * stays byte-identical.
    */
   reportUnusable?: boolean;
+  /** Lines for `Nhật ký` with this run's (a lock, an unlock). */
+  log?: string[];
 }
 
 export type RunResult =
@@ -49,11 +52,13 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
   try {
     // What new-year carried into Lịch sử: the tab is compared with it to tell hand edits.
     const carried = await o.ledger.getCarriedHistory(o.cluster);
+    // The meeting's lock (MEETING.md): the results stay the locked ones, the vote still counts.
+    const lock = await heldLock(o.ledger, o.cluster);
     for (let attempt = 1; ; attempt++) {
       const { snapshot, version } = await o.workbook.read();
       let detail: EvaluationDetail;
       try {
-        detail = evaluate(snapshot, { carriedHistory: carried?.rows ?? null });
+        detail = evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock });
       } catch (e) {
         if (e instanceof WorkbookUnusableError && o.reportUnusable) await o.workbook.write(staleEdits(snapshot, e.reason, o.now()), version);
         throw e;
@@ -66,7 +71,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       const changes = previous ? describeChanges(previous.units, inputs, ev.settings.language) : [];
       try {
         const written = await o.workbook.write(
-          buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: changes }),
+          buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(o.log ?? []), ...changes] }),
           version,
         );
         await o.ledger.putSnapshot(review, { units: inputs, takenAt: o.now() });
@@ -91,6 +96,12 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     if (unusable) return { outcome: 'unusable', error: e };
     throw e;
   }
+}
+
+/** The cluster's locked results, as `evaluate` takes them; null when not locked. */
+export async function heldLock(ledger: Ledger, cluster: string) {
+  const held = await ledger.getLock(cluster);
+  return held ? lockedResults(held.at, held.payload) : null;
 }
 
 /** Delivery lines go to `Nhật ký` in a second, append-only write; a person's save in between wins and the lines wait for the next run's log in the ledger. */

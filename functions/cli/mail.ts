@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { JsonEmail } from '../core/report.js';
-import type { Lang } from '../core/model.js';
+import type { Lang, Settings } from '../core/model.js';
 import type { Ledger } from '../ledger/port.js';
 import { deliverDue, enqueueDrafts } from '../mail/outbox.js';
 import type { PlannedEmail } from '../mail/plan.js';
@@ -38,9 +38,14 @@ export interface LocalMailOptions {
 export function localMail(o: LocalMailOptions, occasion: Occasion = 'request'): MailStep {
   return async (ev, ctx) => {
     const planned = emailsFor(ev, occasion, { cluster: o.cluster, now: ctx.now, workbookTitle: ctx.source, ...(ctx.url ? { url: ctx.url } : {}) });
-    const folder = reviewFolder(ev.settings);
-    return deliverPlanned(planned, folder ? { ...o, previewDir: join(o.outbox, folder) } : o, ctx.now, ev.settings.language);
+    return deliverPlanned(planned, forReview(o, ev.settings), ctx.now, ev.settings.language);
   };
+}
+
+/** A mid-year review (Kỳ đánh giá 6 tháng, 9 tháng) keeps its previews in its own folder, beside the year-end's. */
+export function forReview(o: LocalMailOptions, s: Pick<Settings, 'year' | 'period'>): LocalMailOptions {
+  const folder = reviewFolder(s);
+  return folder ? { ...o, previewDir: join(o.outbox, folder) } : o;
 }
 
 type Manifest = Record<string, JsonEmail & { key: string }>;

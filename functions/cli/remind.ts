@@ -11,8 +11,9 @@ import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
 import { openLocal, type Local } from '../local.js';
 import { emailsFor } from '../mail/policy.js';
 import { WorkbookChangedError } from '../sheets/port.js';
+import { heldLock } from '../pipeline.js';
 import { clock, outboxFor, type Options } from './args.js';
-import { deliverPlanned } from './mail.js';
+import { deliverPlanned, forReview } from './mail.js';
 
 export async function remindCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
   const local = openLocal(file, o.ledger);
@@ -23,11 +24,12 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
   try {
     const now = clock(o.now)();
     const { snapshot, version } = await local.workbook.read();
-    const ev = evaluate(snapshot).evaluation;
+    // Locked results stay locked here too (MEETING.md): the reports are the locked ones.
+    const ev = evaluate(snapshot, { lock: await heldLock(local.ledger, local.cluster) }).evaluation;
     // The daily job (mail/policy.ts): reminders in the window, and the reports once the deadline has passed.
     const drafts = emailsFor(ev, 'daily', { cluster: local.cluster, now, workbookTitle: snapshot.title });
     const smtp = o.smtp ?? process.env.THIDUA_SMTP_URL;
-    const result = await deliverPlanned(drafts, { cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(local.path, o), send: o.send, ...(smtp ? { smtp } : {}) }, now, ev.settings.language);
+    const result = await deliverPlanned(drafts, forReview({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(local.path, o), send: o.send, ...(smtp ? { smtp } : {}) }, ev.settings), now, ev.settings.language);
     if (result.log.length) {
       const when = formatDateTime(now);
       try {

@@ -3,7 +3,8 @@
  * unit tabs, the `Xếp hạng` and `Kiểm tra` tabs rewritten, lines appended to `Nhật ký`,
  * and notes on input cells with an issue. Pure: the run's time and source come in.
  */
-import { ISSUE_HEADERS, LOG_HEADERS, TAB } from '../../sheets-schema/layout.js';
+import { ISSUE_HEADERS, LOG_HEADERS, NEEDS_VOTE, REVOTE, TAB } from '../../sheets-schema/layout.js';
+import { meetingLines } from './meeting/aside.js';
 import { LINE_HEIGHT, printHeader } from '../../sheets-schema/page.js';
 import { ASIDE, headerHeight, rankingColumns, SYSTEM_NOTE, wrappedLines, type AsideLine, type RankingColumn, type RankingKey } from '../../sheets-schema/ranking.js';
 import type { CellNote, ColumnLayout, OutValue, SheetEdits, TabLayout } from './cell.js';
@@ -183,7 +184,9 @@ export function layRanking(columns: RankingColumn[], body: OutValue[][], aside: 
 export function asideLines(ev: Evaluation, ctx: RunContext): AsideLine[] {
   const lang = ev.settings.language;
   const period = `${ev.settings.period} ${ev.settings.year ?? ''}`.trim();
-  return lang === 'vi'
+  // The meeting's lines (MEETING.md): "Đã chốt lúc …" while locked, and next year's head and deputy.
+  const meeting: AsideLine[] = meetingLines(ev).map((l) => ({ label: l.label, value: l.value, format: 'text' }));
+  return [...(lang === 'vi'
     ? [
       { label: 'Cập nhật lúc', value: dateTimeSerial(ctx.now), format: 'dateTime' },
       { label: 'Tính từ', value: ctx.source, format: 'text' },
@@ -195,11 +198,11 @@ export function asideLines(ev: Evaluation, ctx: RunContext): AsideLine[] {
       { label: 'Computed from', value: ctx.source, format: 'text' },
       { label: 'Period', value: period, format: 'text' },
       { label: 'Scale', value: centsToNumber(ev.settings.scale * 100), format: 'points' },
-    ];
+    ]) satisfies AsideLine[], ...meeting];
 }
 
 function awardCell(u: UnitResult, lang: Lang): string {
-  if (u.award && u.award !== 'Cần bỏ phiếu') return u.award;
+  if (u.award && u.award !== NEEDS_VOTE && u.award !== REVOTE) return u.award;
   if (u.award) return `${u.award}: ${u.awardReason}`;
   return lang === 'vi' ? `Không đề nghị: ${u.awardReason}` : `Not proposed: ${u.awardReason}`;
 }

@@ -213,8 +213,11 @@ export interface Evaluation {
   issues: Issue[];
   /** `Lịch sử` rows as read, in sheet order (empty without the tab). */
   history: HistoryRow[];
-  /** Epoch ms of the lock, when the results are the locked ones. */
-  locked: { at: number } | null;
+  /**
+   * Epoch ms of the lock, when the results are the locked ones; `issues` are those of the
+   * locked evaluation (what emails show while locked: an edit after the lock sends nothing).
+   */
+  locked: { at: number; issues: Issue[] } | null;
   /** Next year's head and deputy (MEETING.md). */
   next: NextRoles;
 }

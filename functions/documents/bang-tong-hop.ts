@@ -5,7 +5,7 @@
 import { formatPoints } from '../core/format.js';
 import type { DocumentFacts } from './facts.js';
 import { BLANK, frame } from './frame.js';
-import { cell, para, space, type Cell, type DocumentModel } from './model.js';
+import { cell, para, type Cell, type DocumentModel } from './model.js';
 import { DASH, points, unitName, yearText } from './words.js';
 
 export function bangTongHop(f: DocumentFacts): DocumentModel {
@@ -49,9 +49,10 @@ export function bangTongHop(f: DocumentFacts): DocumentModel {
       para([{ text: `(Kèm theo Tờ trình số ${BLANK}/TTr-${BLANK} ngày ${BLANK} và Biên bản họp bình xét thi đua ${yearText(f.year)})`, italic: true }], { align: 'center', after: 8 }),
       para(`Thang điểm ${formatPoints(f.scale * 100)} điểm${cap}. Đơn vị tính: điểm.`, { align: 'left', keepNext: true }),
       {
-        kind: 'table', ruled: true, size: groups.length > 4 ? 10 : 11,
-        // Millimetres of the 252 mm between the margins with three groups; scaled to fit.
-        widths: [11, 40, ...groups.map(() => 25), 15, 13, 15, 17, 33, 33],
+        kind: 'table', ruled: true, keepNext: true, size: groups.length > 4 ? 10 : 11,
+        // Millimetres of the 252 mm between the margins: the groups share 70 mm (a narrow
+        // column breaks a word in the middle, so none goes under 14 mm; then all are scaled).
+        widths: [13, 38, ...groups.map(() => Math.max(14, 70 / Math.max(groups.length, 1))), 17, 14, 15, 18, 30, 37],
         header: [header],
         rows,
       },
@@ -67,7 +68,6 @@ export function bangTongHop(f: DocumentFacts): DocumentModel {
           ], { valign: 'top' }),
         ]],
       },
-      space(0),
     ],
   });
 }

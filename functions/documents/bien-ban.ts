@@ -40,7 +40,8 @@ export function bienBan(f: DocumentFacts): DocumentModel {
         kind: 'table', ruled: true, size: 12, widths: [26, 30, 24, 20],
         header: [[h('Nội dung'), h('Đơn vị'), h('Số phiếu đồng ý / hợp lệ'), h('Kết quả')]],
         rows: tallies.map(({ u, v }) => [
-          cell(v.subject), cell(u.name), cell(share(v), { align: 'center' }), cell(OUTCOME[v.outcome], { align: 'center' }),
+          // The ballot's Nội dung for a role is "Cụm trưởng"/"Cụm phó"; a Khối calls them its own way.
+          cell(v.kind === 'head' ? `${W} trưởng` : v.kind === 'deputy' ? `${W} phó` : v.subject), cell(u.name), cell(share(v), { align: 'center' }), cell(OUTCOME[v.outcome], { align: 'center' }),
         ]),
       },
     ]

@@ -38,31 +38,65 @@ export function dateLine(place: string | null): string {
   return `${place?.trim() || BLANK}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
 }
 
-/** Capitals, and a dash between words never starts or ends a line ("CHÍNH TRỊ - XÃ HỘI"). */
-function issuerText(name: string): string {
-  return name.toLocaleUpperCase('vi').replace(/ ([-–]) /g, '\u00a0$1\u00a0');
+/**
+ * The issuing body in capitals, in balanced lines of at most `max` characters, never broken
+ * next to a dash ("CHÍNH TRỊ - XÃ HỘI"): "KHỐI THI ĐUA CÁC TỔ CHỨC / CHÍNH TRỊ - XÃ HỘI TỈNH",
+ * as a clerk would set it, rather than wherever the column happens to end.
+ */
+export function issuerLines(name: string, max: number): string[] {
+  const words = name.toLocaleUpperCase('vi').trim().split(/\s+/);
+  const tokens: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^[-–]$/.test(w) && tokens.length && i + 1 < words.length) tokens[tokens.length - 1] += ` ${w} ${words[++i]}`;
+    else tokens.push(w);
+  }
+  const text = tokens.join(' ');
+  const count = Math.ceil(text.length / max);
+  if (count <= 1 || tokens.length < 2) return [text];
+  // Fewest lines, then the shortest longest line: small search, names have a dozen words.
+  const best = (from: number, lines: number): { longest: number; lines: string[] } => {
+    if (lines === 1) {
+      const line = tokens.slice(from).join(' ');
+      return { longest: line.length, lines: [line] };
+    }
+    let out = { longest: Infinity, lines: [] as string[] };
+    for (let cut = from + 1; cut <= tokens.length - lines + 1; cut++) {
+      const head = tokens.slice(from, cut).join(' ');
+      const rest = best(cut, lines - 1);
+      const longest = Math.max(head.length, rest.longest);
+      if (longest < out.longest) out = { longest, lines: [head, ...rest.lines] };
+    }
+    return out;
+  };
+  return best(0, Math.min(count, tokens.length, 4)).lines;
 }
+
+/** A short rule under the issuing body (Nghị định 30: a third to a half of the line), drawn as underlined spaces. */
+const rule = (chars: number) => para([{ text: '\u00a0'.repeat(chars), underline: true, size: 8 }], { align: 'center' });
 
 export function frame(f: FrameInput): DocumentModel {
   const landscape = f.orientation === 'landscape';
+  const issuer = issuerLines(f.issuer, landscape ? 40 : 25);
   const left = [
-    para([{ text: issuerText(f.issuer), bold: true, size: 13 }], { align: 'center' }),
+    ...issuer.map((text) => para([{ text, bold: true, size: 12 }], { align: 'center' })),
+    rule(Math.round(Math.max(...issuer.map((l) => l.length)) * 0.8)),
     ...(f.number ? [para([{ text: f.number, size: 13 }], { align: 'center', before: 6 })] : []),
   ];
   const right = [
     para([{ text: NATIONAL_TITLE, bold: true, size: 12 }], { align: 'center' }),
     para([{ text: MOTTO, bold: true, underline: true, size: 13 }], { align: 'center' }),
-    para([{ text: dateLine(f.place), italic: true, size: 13 }], { align: 'center', before: 10 }),
+    para([{ text: dateLine(f.place), italic: true, size: 13 }], { align: 'center', before: 8 }),
   ];
   const letterhead: Table = {
     kind: 'table', ruled: false, keepTogether: true,
-    widths: landscape ? [40, 60] : [38, 62],
+    widths: landscape ? [42, 58] : [40, 60],
     header: [],
     rows: [[cell(left, { valign: 'top' }), cell(right, { valign: 'top' })]],
   };
   const titleRuns: Run[] = [{ text: f.title.toLocaleUpperCase('vi'), bold: true }];
   const heading: Block[] = [
-    para(titleRuns, { align: 'center', before: 12, after: 2, keepNext: true }),
+    para(titleRuns, { align: 'center', before: 8, after: 2, keepNext: true }),
     ...(f.subtitle ? [para([{ text: f.subtitle, bold: true }], { align: 'center', after: 2, keepNext: true })] : []),
     ...(f.draft ? [para([{ text: DRAFT, bold: true }], { align: 'center', before: 4, after: 2, keepNext: true })] : []),
   ];

@@ -19,14 +19,28 @@ export function meetingDocuments(f: DocumentFacts): DocumentModel[] {
   return [bangTongHop(f), bienBan(f), toTrinh(f), giaoUoc(f)];
 }
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_TYPE = 'application/pdf';
+
+export interface RenderedFile {
+  name: string;
+  type: typeof DOCX_TYPE | typeof PDF_TYPE;
+  bytes: Buffer;
+}
+
+/** Each model as NAME.docx and NAME.pdf, in memory (for a folder, or a Drive upload). */
+export async function renderDocuments(models: DocumentModel[]): Promise<RenderedFile[]> {
+  const rendered = await Promise.all(models.map(async (m): Promise<RenderedFile[]> => [
+    { name: `${m.name}.docx`, type: DOCX_TYPE, bytes: await renderDocx(m) },
+    { name: `${m.name}.pdf`, type: PDF_TYPE, bytes: await renderPdf(m) },
+  ]));
+  return rendered.flat();
+}
+
 /** Writes each model as NAME.docx and NAME.pdf into `dir`; returns the paths written. */
 export async function writeDocuments(models: DocumentModel[], dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const rendered = await Promise.all(models.map(async (m) => [
-    [`${m.name}.docx`, await renderDocx(m)],
-    [`${m.name}.pdf`, await renderPdf(m)],
-  ] as const));
-  const files = rendered.flat();
+  const files = (await renderDocuments(models)).map((f) => [f.name, f.bytes] as const);
   const tag = `.${process.pid}-${Date.now()}.tmp`;
   await Promise.all(files.map(([name, bytes]) => writeFile(join(dir, name + tag), bytes)));
   await Promise.all(files.map(([name]) => rename(join(dir, name + tag), join(dir, name))));

@@ -49,6 +49,8 @@ export interface Table {
   size?: number;
   /** The whole table stays on one page when it fits (signature blocks). */
   keepTogether?: boolean;
+  /** Its last row stays on the page of what follows (a table just before the signatures). */
+  keepNext?: boolean;
 }
 
 /** Extra vertical space, in points (room for a signature). */

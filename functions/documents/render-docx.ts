@@ -8,6 +8,7 @@ import {
   PageOrientation, Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow,
   TextRun, VerticalAlign, WidthType,
 } from 'docx';
+import { printable } from '../core/text.js';
 import type { Align, Block, Cell, DocumentModel, Paragraph, Table } from './model.js';
 
 const FONT = 'Times New Roman';
@@ -84,7 +85,7 @@ function block(b: Block, ctx: Ctx): (DocxParagraph | DocxTable)[] {
       return [new DocxParagraph({ spacing: { before: 0, after: 0, line: twip(b.points), lineRule: 'exact' }, children: [] })];
     case 'table':
       // Word needs a paragraph between two tables, or it merges them.
-      return [table(b, ctx), new DocxParagraph({ spacing: { before: 0, after: 0, line: 120, lineRule: 'exact' }, children: [] })];
+      return [table(b, ctx), new DocxParagraph({ keepNext: b.keepNext ?? false, spacing: { before: 0, after: 0, line: 120, lineRule: 'exact' }, children: [] })];
   }
 }
 
@@ -92,10 +93,12 @@ function paragraph(p: Paragraph, size: number, inCell = false): DocxParagraph {
   return new DocxParagraph({
     alignment: ALIGN[p.align ?? 'justify'],
     keepNext: p.keepNext ?? false,
-    spacing: { before: twip(p.before ?? 0), after: twip(p.after ?? (inCell ? 0 : 6)) },
+    // 1,15 lines, set on each paragraph: LibreOffice does not apply the document default to tables.
+    spacing: { before: twip(p.before ?? 0), after: twip(p.after ?? (inCell ? 0 : 6)), line: 276 },
     ...(p.indent ? { indent: { firstLine: convertMillimetersToTwip(12.7) } } : {}),
     children: p.runs.map((r) => new TextRun({
-      text: r.text,
+      // A control character typed in a cell would make the file one Word refuses to open.
+      text: printable(r.text).replace(/\n/g, ' '),
       bold: r.bold ?? false,
       italics: r.italic ?? false,
       ...(r.underline ? { underline: {} } : {}),
@@ -112,7 +115,7 @@ function table(t: Table, ctx: Ctx): DocxTable {
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const border = t.ruled ? line : none;
-  const row = (cells: Cell[], header: boolean) => {
+  const row = (cells: Cell[], header: boolean, keepNext = false) => {
     let col = 0;
     return new TableRow({
       tableHeader: header,
@@ -129,7 +132,7 @@ function table(t: Table, ctx: Ctx): DocxTable {
           children: c.paragraphs.map((p, i) => {
             const last = i === c.paragraphs.length - 1;
             // In a signature table every line but the last stays with the next: one block, one page.
-            return paragraph(t.keepTogether && !last ? { ...p, keepNext: true } : p, size, true);
+            return paragraph((t.keepTogether && !last) || keepNext ? { ...p, keepNext: true } : p, size, true);
           }),
         });
       }),
@@ -140,6 +143,6 @@ function table(t: Table, ctx: Ctx): DocxTable {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [...t.header.map((r) => row(r, true)), ...t.rows.map((r) => row(r, false))],
+    rows: [...t.header.map((r) => row(r, true)), ...t.rows.map((r, i) => row(r, false, t.keepNext === true && i === t.rows.length - 1))],
   });
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { printable } from '../core/text.js';
 import type { Block, Cell, DocumentModel, Paragraph, Run, Table } from './model.js';
 
 const MM = 72 / 25.4;
@@ -83,7 +84,7 @@ class Layout {
       if (this.y + h + keep > this.bottom && h + keep <= this.pageHeight && this.y > this.pdf.page.margins.top) this.newPage();
       this.paragraph(b, this.left, this.width, this.size);
     } else {
-      this.table(b);
+      this.table(b, b.keepNext && next ? this.leadOf(next) : 0);
     }
   }
 
@@ -104,7 +105,7 @@ class Layout {
   paragraphHeight(p: Paragraph, width: number, size: number, inCell = false): number {
     const before = p.before ?? 0;
     const after = p.after ?? (inCell ? 0 : 6);
-    const text = p.runs.map((r) => r.text).join('');
+    const text = p.runs.map((r) => printable(r.text).replace(/\n/g, ' ')).join('');
     const big = Math.max(size, ...p.runs.map((r) => r.size ?? size));
     if (text === '') return before + after + this.lineHeight(big);
     const heavy = p.runs.some((r) => r.bold) ? 'B' : p.runs.some((r) => r.italic) ? 'I' : 'R';
@@ -117,7 +118,7 @@ class Layout {
   paragraph(p: Paragraph, x: number, width: number, size: number, inCell = false): void {
     const before = p.before ?? 0;
     const after = p.after ?? (inCell ? 0 : 6);
-    const runs = p.runs.filter((r) => r.text !== '');
+    const runs = p.runs.map((r) => ({ ...r, text: printable(r.text).replace(/\n/g, ' ') })).filter((r) => r.text !== '');
     if (!runs.length) {
       this.y += before + this.lineHeight(size) + after;
       return;
@@ -170,7 +171,8 @@ class Layout {
     return { size, pad, header, rows, headerHeight, total };
   }
 
-  table(t: Table): void {
+  /** `lead`: what must follow the last row on its page. */
+  table(t: Table, lead = 0): void {
     const { size, pad, header, rows, headerHeight, total } = this.measureTable(t);
     type Row = (typeof rows)[number];
 
@@ -189,13 +191,14 @@ class Layout {
       this.newPage();
     }
     header.forEach(draw);
-    for (const r of rows) {
-      if (!fits(r.height) && r.height + headerHeight <= this.pageHeight) {
+    rows.forEach((r, i) => {
+      const need = r.height + (i === rows.length - 1 ? lead : 0);
+      if (!fits(need) && need + headerHeight <= this.pageHeight && this.y > this.pdf.page.margins.top + headerHeight) {
         this.newPage();
         header.forEach(draw);
       }
       draw(r);
-    }
+    });
     this.y += t.ruled ? 6 : 2;
   }
 

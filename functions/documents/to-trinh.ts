@@ -10,7 +10,7 @@ import { proposed } from './conclusions.js';
 import { share, unitName, yearText } from './words.js';
 
 const h = (text: string): Cell => cell([para([{ text, bold: true }], { align: 'center' })]);
-const line = (text: string) => para(text, { indent: true });
+const line = (text: string) => para(text, { indent: true, after: 3 });
 
 export function toTrinh(f: DocumentFacts): DocumentModel {
   const W = f.word;

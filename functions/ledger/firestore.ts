@@ -9,9 +9,10 @@
  * Lease and claim read and write in one transaction, so two instances never both win.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DocumentData, DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
 import type {
-  Ledger, OutboxMessage, OutboxState, RegisteredCluster, RunOutcome, RunRecord, RunTrigger,
+  Ledger, LockRecord, OutboxMessage, OutboxState, RegisteredCluster, RunOutcome, RunRecord, RunTrigger,
 } from './port.js';
 
 /** gRPC status codes Firestore reports. */
@@ -84,6 +85,17 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
   const outbox = root.collection('outbox');
   const clusters = root.collection('clusters');
   const carried = root.collection('carriedHistory');
+  // A lock's payload may exceed a document's 1 MiB: it is kept gzipped, in parts under the lock.
+  const locks = root.collection('locks');
+
+  const readLock = async (cluster: string): Promise<LockRecord | null> => {
+    const ref = locks.doc(idOf(cluster));
+    const d = (await ref.get()).data();
+    if (!d) return null;
+    const parts = await Promise.all(Array.from({ length: d.parts as number }, (_, i) => ref.collection('parts').doc(String(i)).get()));
+    const bytes = Buffer.concat(parts.map((p) => Buffer.from(p.data()?.gz ?? Buffer.alloc(0))));
+    return { at: d.at, by: d.by, inputHash: d.inputHash, payload: gunzipSync(bytes).toString('utf8') };
+  };
 
   const inTransaction = <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => db.runTransaction(fn);
   /** The lease holder's own steps must not fail because requesters crowd the document: retried, bounded. */
@@ -133,6 +145,31 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
       // As JSON text: unit and criterion codes are free text, and Firestore map keys
       // reserve some shapes (`__x__`) and limit nesting.
       await snapshots.doc(idOf(cluster)).set({ cluster, units: JSON.stringify(s.units), takenAt: s.takenAt });
+    },
+
+    getLock: readLock,
+    async putLock(cluster, l) {
+      const ref = locks.doc(idOf(cluster));
+      const chunks = splitBytes(gzipSync(Buffer.from(l.payload, 'utf8')), LOCK_PART_BYTES);
+      return inTransaction(async (tx) => {
+        if ((await tx.get(ref)).exists) return 'already-locked' as const;
+        tx.create(ref, { cluster, at: l.at, by: l.by, inputHash: l.inputHash, parts: chunks.length });
+        chunks.forEach((gz, i) => tx.set(ref.collection('parts').doc(String(i)), { gz }));
+        return 'locked' as const;
+      });
+    },
+    async removeLock(cluster) {
+      const ref = locks.doc(idOf(cluster));
+      const was = await readLock(cluster);
+      if (!was) return null;
+      const removed = await inTransaction(async (tx) => {
+        const d = (await tx.get(ref)).data();
+        if (!d || d.at !== was.at) return false; // removed (or replaced) meanwhile
+        tx.delete(ref);
+        for (let i = 0; i < (d.parts as number); i++) tx.delete(ref.collection('parts').doc(String(i)));
+        return true;
+      });
+      return removed ? was : null;
     },
 
     async getCarriedHistory(cluster) {
@@ -256,6 +293,15 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
 
     async close() {},
   };
+}
+
+/** Bytes per part of a lock's gzipped payload: well under a document's 1 MiB. */
+const LOCK_PART_BYTES = 512 * 1024;
+
+function splitBytes(bytes: Buffer, size: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out.length ? out : [Buffer.alloc(0)];
 }
 
 /** Firestore's answer when transactions crowd one document (gRPC ABORTED; the emulator's "lock timeout"). */

@@ -46,6 +46,21 @@ export interface CarriedHistory {
   carriedAt: number;
 }
 
+/**
+ * A cluster's locked results (MEETING.md, "Locking the results"): while it exists, runs
+ * keep the locked scores, ranks, grades and proposals.
+ */
+export interface LockRecord {
+  /** When the results were locked, epoch ms. */
+  at: number;
+  /** Who locked them (account or user name). */
+  by: string;
+  /** sha256 of the scoring inputs at the lock (Cấu hình, Đơn vị, Tiêu chí, the unit tabs). */
+  inputHash: string;
+  /** The locked evaluation, as JSON text (core/lock/payload.ts): opaque to the ledger, possibly megabytes. */
+  payload: string;
+}
+
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface OutboxMessage {
@@ -99,6 +114,13 @@ export interface Ledger {
   // what new-year carried into Lịch sử (replaced when new-year runs again with --force)
   getCarriedHistory(cluster: string): Promise<CarriedHistory | null>;
   putCarriedHistory(cluster: string, h: CarriedHistory): Promise<void>;
+
+  // the meeting's lock (one per cluster)
+  getLock(cluster: string): Promise<LockRecord | null>;
+  /** Stores the lock unless the cluster already holds one (kept as it was): atomic, so two lockers never both win. */
+  putLock(cluster: string, lock: LockRecord): Promise<'locked' | 'already-locked'>;
+  /** Removes the lock and returns what it was; null when there was none. */
+  removeLock(cluster: string): Promise<LockRecord | null>;
 
   // leases: at most one run per cluster at a time, at most one waiting
   /** Takes the lease if free or expired; true when `holder` now holds it. */

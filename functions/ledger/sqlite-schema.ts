@@ -75,6 +75,16 @@ const migrations: string[] = [
     carried_at  INTEGER NOT NULL
   );
   `,
+  // 3: the meeting's lock of a cluster's results.
+  `
+  CREATE TABLE locks (
+    cluster     TEXT PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    locked_by   TEXT NOT NULL,
+    input_hash  TEXT NOT NULL,
+    payload     TEXT NOT NULL     -- JSON, core/lock/payload.ts
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;

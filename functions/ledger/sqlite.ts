@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
-  Ledger, OutboxMessage, OutboxState, RegisteredCluster, RunOutcome, RunRecord, RunTrigger,
+  Ledger, LockRecord, OutboxMessage, OutboxState, RegisteredCluster, RunOutcome, RunRecord, RunTrigger,
 } from './port.js';
 import { migrate } from './sqlite-schema.js';
 
@@ -24,6 +24,8 @@ interface MessageRow {
   sent_at: number | null; created_at: number;
 }
 interface LeaseRow { holder: string | null; until: number; rerun: number }
+interface LockRow { at: number; locked_by: string; input_hash: string; payload: string }
+const toLock = (r: LockRow): LockRecord => ({ at: r.at, by: r.locked_by, inputHash: r.input_hash, payload: r.payload });
 interface ClusterRow { id: string; name: string; processed_version: string | null; registered_at: number }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -88,6 +90,9 @@ export function openSqliteLedger(path: string): Ledger {
     getSnapshot: db.prepare('SELECT units, taken_at FROM snapshots WHERE cluster = ?'),
     putSnapshot: db.prepare(`INSERT INTO snapshots (cluster, units, taken_at) VALUES (?, ?, ?)
       ON CONFLICT (cluster) DO UPDATE SET units = excluded.units, taken_at = excluded.taken_at`),
+    getLock: db.prepare('SELECT at, locked_by, input_hash, payload FROM locks WHERE cluster = ?'),
+    putLock: db.prepare('INSERT OR IGNORE INTO locks (cluster, at, locked_by, input_hash, payload) VALUES (?, ?, ?, ?, ?)'),
+    removeLock: db.prepare('DELETE FROM locks WHERE cluster = ? RETURNING at, locked_by, input_hash, payload'),
     getCarried: db.prepare('SELECT rows, hash, source, carried_at FROM carried_history WHERE cluster = ?'),
     putCarried: db.prepare(`INSERT INTO carried_history (cluster, rows, hash, source, carried_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (cluster) DO UPDATE SET rows = excluded.rows, hash = excluded.hash, source = excluded.source, carried_at = excluded.carried_at`),
@@ -158,6 +163,18 @@ export function openSqliteLedger(path: string): Ledger {
     },
     async putSnapshot(cluster, s) {
       q.putSnapshot.run(cluster, JSON.stringify(s.units), s.takenAt);
+    },
+
+    async getLock(cluster) {
+      const row = q.getLock.get(cluster) as LockRow | undefined;
+      return row ? toLock(row) : null;
+    },
+    async putLock(cluster, l) {
+      return q.putLock.run(cluster, l.at, l.by, l.inputHash, l.payload).changes === 1 ? 'locked' : 'already-locked';
+    },
+    async removeLock(cluster) {
+      const row = q.removeLock.get(cluster) as LockRow | undefined;
+      return row ? toLock(row) : null;
     },
 
     async getCarriedHistory(cluster) {

@@ -109,7 +109,7 @@ export function backoffDelay(attempts: number, o: { baseDelayMs: number; maxDela
 /** Transport-level failures (nodemailer's codes, node's errno): the server, not the message. */
 const SERVER_DOWN: Record<string, string> = {
   ETIMEDOUT: 'máy chủ thư không trả lời kịp',
-  ECONNECTION: 'không kết nối được máy chủ thư',
+  ECONNECTION: 'mất kết nối hoặc không kết nối được máy chủ thư',
   ECONNREFUSED: 'máy chủ thư từ chối kết nối',
   ECONNRESET: 'máy chủ thư ngắt kết nối giữa chừng',
   ESOCKET: 'mất kết nối với máy chủ thư',
@@ -129,7 +129,8 @@ function errCode(e: unknown): string {
 }
 
 function isAbort(e: unknown): boolean {
-  return (e as { name?: unknown } | null)?.name === 'AbortError' || errCode(e) === 'ABORT_ERR' || errCode(e) === 'EABORT';
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'TimeoutError' || errCode(e) === 'ABORT_ERR' || errCode(e) === 'EABORT';
 }
 
 /** Why a send failed, in Vietnamese first (it reaches Nhật ký), with the server's code kept for support. */
@@ -169,7 +170,7 @@ export async function deliverDue(
     try {
       await abortable(transport.send(Buffer.from(m.raw, 'utf8'), { from: envelopeFrom, to: m.to }, m.key, { signal }), signal);
     } catch (e) {
-      const error = describe(e);
+      const error = signal.aborted ? ABORTED : describe(e);
       if (signal.aborted) {
         // Out of time or interrupted, not the message's fault: back to pending, due at once, claim released.
         await ledger.markFailed(m.key, error, clock());

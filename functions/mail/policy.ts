@@ -41,7 +41,10 @@ export function reportsDue(ev: Evaluation, occasion: Occasion, today: string): b
 }
 
 /** The emails an occasion produces, unrendered (their keys are known; rendering is deferred). */
-export function emailsFor(ev: Evaluation, occasion: Occasion, ctx: OccasionContext): PlannedEmail[] {
+export function emailsFor(current: Evaluation, occasion: Occasion, ctx: OccasionContext): PlannedEmail[] {
+  // While locked (MEETING.md) the emails show the locked issues: an input edited after the
+  // lock is a warning in Kiểm tra, never a reason for a report or scorecard to go out again.
+  const ev = current.locked ? { ...current, issues: current.locked.issues } : current;
   const today = vnDay(ctx.now);
   const plan = { cluster: ctx.cluster, asOf: today, workbookTitle: ctx.workbookTitle, ...(ctx.url ? { url: ctx.url } : {}) };
   const out: PlannedEmail[] = [];

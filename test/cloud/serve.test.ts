@@ -110,12 +110,12 @@ describe('thidua serve', () => {
   });
 
   it('sendReports (signed with the key: on this machine whoever holds the secret is the admin) writes the summary and the scorecards to the outbox folder, once', async () => {
-    const first = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local' });
+    const first = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local', ts: Date.now() });
     expect(first.status).toBe(200);
     const sent = readdirSync(join(dir, 'outbox', 'sent')).filter((f) => f.endsWith('.eml'));
     expect(sent.length).toBe(first.body.results[0].sent);
     expect(sent.length).toBeGreaterThan(1);
-    const again = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local' });
+    const again = await signedPost(`${served.url}/sendReports`, { spreadsheetId: 'local', ts: Date.now() });
     expect(again.body.results[0]).toMatchObject({ queued: 0, sent: 0, duplicates: sent.length });
   });
 

@@ -52,6 +52,15 @@ describe('Biên bản họp bình xét thi đua', async () => {
     expect(docx!.text).not.toContain(`- ${FLAG}:`);
   });
 
+  it("elects next year's head by the ballot, in the cluster's own word", async () => {
+    const f = factsFromEvaluation(await meetingEvaluation({ ballot: [[FLAG, 'HND', 8, 9], ['Cụm trưởng', 'CCB', 7, 9], ['Cụm trưởng', 'MTTQ', 2, 9]] }));
+    for (const { format, text } of await readBack(bienBan(f))) {
+      expect(text, format).toContain('Khối trưởng Hội Cựu chiến binh tỉnh 7/9 phiếu (77,78%) Trúng cử');
+      expect(text, format).toContain('Khối trưởng Ủy ban MTTQ Việt Nam tỉnh 2/9 phiếu (22,22%) Không đạt');
+      expect(text, format).toContain('Khối trưởng: Hội Cựu chiến binh tỉnh; Khối phó: Liên đoàn Lao động tỉnh (theo kết quả bỏ phiếu).');
+    }
+  });
+
   it('without tallies says so instead of an empty table', async () => {
     const f = factsFromEvaluation(await meetingEvaluation({ ballot: null }));
     const [docx] = await readBack(bienBan(f));

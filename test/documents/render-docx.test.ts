@@ -58,3 +58,21 @@ describe('render-docx (Nghị định 30 presentation in Word)', async () => {
     expect(docxText(bytes)).toContain('Nội dung =SUM(A1) <b>&amp; giữ nguyên như đã gõ.');
   });
 });
+
+describe('render-docx with hostile text', () => {
+  it('makes a file Word can open whatever a cell held: control characters and broken surrogates are dropped or shown as �', async () => {
+    const { DOMParser } = await import('@xmldom/xmldom');
+    const m = frame({
+      name: 'x', issuer: 'Cụm\u0007 số 3', number: null, place: 'Phú\u0000 Yên', title: 'Biên bản', subtitle: null, draft: false,
+      body: [para('Đơn vị \ud800 lỗi\u001b[31m đỏ\r\nhai dòng')],
+    });
+    const xml = docxParts(await renderDocx(m))['word/document.xml']!;
+    const errors: string[] = [];
+    new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'text/xml');
+    expect(errors).toEqual([]);
+    const text = docxText(await renderDocx(m));
+    expect(text).toContain('CỤM SỐ 3');
+    expect(text).toContain('Phú Yên, ngày');
+    expect(text).toContain('Đơn vị \ufffd lỗi[31m đỏ hai dòng');
+  });
+});

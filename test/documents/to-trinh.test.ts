@@ -21,7 +21,7 @@ describe('Tờ trình đề nghị khen thưởng', async () => {
       expect(text, format).toContain(`3 ${CERT} Hội Cựu chiến binh tỉnh 3 90,92 6/9 phiếu (66,67%)`);
       expect(text, format).toContain('Biên bản họp bình xét thi đua năm 2023');
       expect(text, format).toContain('Bảng tổng hợp kết quả chấm điểm thi đua năm 2023');
-      expect(text, format).toMatch(/Nơi nhận: .*TM\. KHỐI THI ĐUA KHỐI TRƯỞNG .*Hội Nông dân tỉnh$/);
+      expect(text, format).toMatch(/Nơi nhận: .*TM\. KHỐI THI ĐUA KHỐI TRƯỞNG .*Hội Nông dân tỉnh/);
     }
   });
 

@@ -2,8 +2,9 @@
  * One behaviour, two ledgers: every adapter of the Ledger port passes this suite.
  * `open` gives a fresh, empty ledger for each test; `cleanup` disposes of one.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ledger, OutboxMessage } from '../../functions/ledger/port.js';
+import type { Ledger, LockRecord, OutboxMessage } from '../../functions/ledger/port.js';
 
 const T0 = 1_750_000_000_000;
 
@@ -328,6 +329,47 @@ export function ledgerContract(
         await l.enqueue(message('elsewhere', { cluster: 'cum-2' }));
         expect((await l.listMessages('cum-1')).map((m) => m.key)).toEqual(['first', 'second']);
         expect(await l.listMessages('cum-3')).toEqual([]);
+      });
+    });
+
+    describe('locks', () => {
+      const lock = (over: Partial<LockRecord> = {}): LockRecord => ({
+        at: T0, by: 'thuky@khoi.example', inputHash: 'ab'.repeat(32), payload: JSON.stringify({ units: [{ code: 'HND', rank: 1 }] }), ...over,
+      });
+
+      it('keeps one lock per cluster until it is removed, refusing a second', async () => {
+        const l = await fresh();
+        expect(await l.getLock('cum-1')).toBeNull();
+        expect(await l.putLock('cum-1', lock())).toBe('locked');
+        expect(await l.putLock('cum-1', lock({ at: T0 + 5, by: 'khac@khoi.example' }))).toBe('already-locked');
+        expect(await l.getLock('cum-1')).toEqual(lock());
+        expect(await l.getLock('cum-2')).toBeNull();
+
+        expect(await l.removeLock('cum-1')).toEqual(lock());
+        expect(await l.getLock('cum-1')).toBeNull();
+        expect(await l.removeLock('cum-1')).toBeNull();
+        expect(await l.putLock('cum-1', lock({ at: T0 + 9 }))).toBe('locked'); // locked again after the unlock
+        expect((await l.getLock('cum-1'))?.at).toBe(T0 + 9);
+      });
+
+      it('round-trips a payload of megabytes exactly, Vietnamese and emoji included', async () => {
+        const l = await fresh();
+        const unit = { name: 'Hội Liên hiệp Phụ nữ tỉnh', explain: 'đạt 163,42% chỉ tiêu — vượt 😀 "kế hoạch" <năm>', pad: 'ệ'.repeat(500) };
+        // Hashes do not compress: whatever an adapter does to store it, this takes more than one MiB.
+        const noise = Array.from({ length: 40_000 }, (_, i) => createHash('sha256').update(String(i)).digest('hex')).join('');
+        const payload = JSON.stringify({ units: Array.from({ length: 1_000 }, (_, i) => ({ ...unit, i })), noise });
+        expect(payload.length).toBeGreaterThan(3_000_000);
+        await l.putLock('cum-1', lock({ payload }));
+        expect((await l.getLock('cum-1'))?.payload).toBe(payload);
+        expect((await l.removeLock('cum-1'))?.payload).toBe(payload);
+      });
+
+      it('lets exactly one of several concurrent lockers win', async () => {
+        const l = await fresh();
+        const results = await Promise.all(['a', 'b', 'c', 'd'].map((by, i) => l.putLock('cum-1', lock({ by, at: T0 + i }))));
+        expect(results.filter((r) => r === 'locked')).toHaveLength(1);
+        const winner = ['a', 'b', 'c', 'd'][results.indexOf('locked')];
+        expect((await l.getLock('cum-1'))?.by).toBe(winner);
       });
     });
 

@@ -110,7 +110,11 @@ export function resolveAwards(units: readonly Contender[], rows: readonly Ballot
         awards.set(p.u.code, { award: s.flagLabel, reason: t.won(s.flagLabel, share(p.r)) });
       } else if (top.includes(p)) {
         outcome.set(p.r, 'revote');
-        awards.set(p.u.code, { award: REVOTE, reason: t.revote(names(top, p.u), s.flagLabel), revote: 'flag' });
+        // A Bằng khen the unit holds stays; the new vote is on the flag (Kết quả bình xét says so).
+        const held = awards.get(p.u.code)!.award;
+        if (held === null || held === s.flagLabel || (held === NEEDS_VOTE && formOf(p.u) === 'flag')) {
+          awards.set(p.u.code, { award: REVOTE, reason: t.revote(names(top, p.u), s.flagLabel), revote: 'flag' });
+        }
       } else {
         outcome.set(p.r, 'no-place');
         drop(p.u.code, 'flag', t.beaten(s.flagLabel, share(p.r)));

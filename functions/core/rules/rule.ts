@@ -83,3 +83,17 @@ export function typedText(c: Cell): string {
   if (c === null) return '';
   return typeof c.v === 'string' ? c.v : String(c.v);
 }
+
+/**
+ * `f(all)` computed once per list: the cross-unit rules need one maximum per criterion,
+ * not one per unit (which made 10.000 units quadratic). Keyed by the list itself.
+ */
+export function oncePerList<T, V>(f: (all: readonly T[]) => V): (all: readonly T[]) => V {
+  const memo = new WeakMap<readonly T[], V>();
+  return (all) => {
+    if (memo.has(all)) return memo.get(all)!;
+    const v = f(all);
+    memo.set(all, v);
+    return v;
+  };
+}

@@ -3,9 +3,21 @@ import type { Cell, TabSnapshot, WorkbookSnapshot } from '../cell.js';
 import { normalizeName } from '../text.js';
 import { isNoValue } from '../values/missing.js';
 
+/** Normalised name → first tab so named, built once per list of tabs: a run looks up every unit's tab. */
+const tabIndex = new WeakMap<readonly TabSnapshot[], { size: number; byName: Map<string, TabSnapshot> }>();
+
 export function findTab(wb: WorkbookSnapshot, name: string): TabSnapshot | undefined {
-  const want = normalizeName(name);
-  return wb.tabs.find((t) => normalizeName(t.name) === want);
+  let index = tabIndex.get(wb.tabs);
+  if (!index || index.size !== wb.tabs.length) {
+    const byName = new Map<string, TabSnapshot>();
+    for (const t of wb.tabs) {
+      const key = normalizeName(t.name);
+      if (!byName.has(key)) byName.set(key, t);
+    }
+    index = { size: wb.tabs.length, byName };
+    tabIndex.set(wb.tabs, index);
+  }
+  return index.byName.get(normalizeName(name));
 }
 
 export function cellAt(tab: TabSnapshot, row: number, col: number | undefined): Cell {

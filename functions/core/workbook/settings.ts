@@ -112,10 +112,17 @@ export function readSettings(
     issues.error({ unit: null, tab: TAB.settings, row: at.row, col: valueCol, criterion: null, code: 'head-is-deputy', params: { typed: deputy } });
     deputy = null;
   }
-  /** Empty or unusable (an error on the cell): more than half. */
+  /** Empty or unusable (an error on the cell): more than half. "170%" is 170 %, out of range — not 1,7 %. */
   const voteThreshold = (): number | null => {
-    const v = share('voteThreshold', -1);
-    return v < 0 ? null : v;
+    const at = found.get('voteThreshold');
+    if (!at || isBlank(at.cell)) return null;
+    const typed = textOf(at.cell);
+    const v = number('voteThreshold', NonNegative, null, 'percent');
+    if (v === null) return null;
+    const s = typed.includes('%') || v <= 1 ? v : v / 100;
+    if (Share.safeParse(s).success) return s;
+    bad('voteThreshold', typed, 'percent-range');
+    return null;
   };
   const bases = splitLines(text('bases', ''));
   const place = text('place', '');

@@ -25,6 +25,7 @@ import {
   TAB,
   UNIT_HEADERS,
 } from '../../../sheets-schema/layout.js';
+import { BALLOT_TAB, ballotSubjects } from '../../../sheets-schema/ballot.js';
 
 export interface InitUnit {
   code: string;
@@ -62,6 +63,8 @@ export interface InitContent {
   criteria: InitCriterion[];
   /** Pre-filled inputs per unit code (e.g. targets given by the cluster, or a sample's data). */
   entries: Record<string, InitEntry[]>;
+  /** `Bỏ phiếu` rows: Nội dung, Mã, Đồng ý, Phiếu hợp lệ (empty by default: the vote comes after the lock). */
+  ballot?: [string, string, number | string, number | string][];
   /** `Lịch sử` rows in HISTORY_HEADERS order (new-year); without it the tab is not created. */
   history?: OutValue[][];
 }
@@ -89,6 +92,7 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
   const scored = content.criteria.filter((c) => !isGroup(c, content.criteria));
   // Unit tabs and Xếp hạng: placeholders laid out below by the run's own code.
   for (const u of content.units) wb.addWorksheet(u.code);
+  ballotTab(wb, content);
   wb.addWorksheet(TAB.ranking);
   simpleTab(wb, TAB.issues, [...ISSUE_HEADERS], [14, 8, 10, 12, 90], {
     'Đơn vị': 'Mã đơn vị có vấn đề (trống: vấn đề của các trang chung).',
@@ -296,6 +300,28 @@ function criteriaTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
   listValidation(ws, 4, 2, criteria.length + 1 + SPARE_ROWS, RULE_LIST, `Chọn một cách tính: ${Object.values(RULE).join(', ')}.`);
 }
 
+/** `Bỏ phiếu` (MEETING.md): typed by the meeting's secretary after the count. */
+function ballotTab(wb: ExcelJS.Workbook, content: InitContent): void {
+  const ws = wb.addWorksheet(TAB.ballot);
+  const labels = BALLOT_TAB.columns.map((c) => c.label);
+  header(ws, labels, Object.fromEntries(BALLOT_TAB.columns.map((c) => [c.label, c.note])));
+  widths(ws, BALLOT_TAB.columns.map((c) => c.width));
+  const setting = (key: string, fallback: string) => {
+    const v = content.settings.find(([k]) => foldAccents(k) === foldAccents(key))?.[1];
+    return v === undefined || v === null || v === '' ? fallback : String(v);
+  };
+  const subjects = ballotSubjects(setting(SETTING.flagLabel, 'Cờ thi đua'), setting(SETTING.certificateLabel, 'Bằng khen'));
+  // A list validation's text may not hold its separator: labels with a comma are left to type.
+  const listed = subjects.filter((s) => !s.includes(',') && !s.includes('"'));
+  listValidation(ws, 1, 2, BALLOT_TAB.rows + 1, listed.join(','), `Chọn một trong: ${subjects.join('; ')}.`);
+  const codes = content.units.map((u) => u.code);
+  if (codes.length) listValidation(ws, 2, 2, BALLOT_TAB.rows + 1, codes.join(','), 'Chọn Mã của một đơn vị trong trang Đơn vị.');
+  for (const [label, row] of (content.ballot ?? []).map((r, i) => [r, i + 2] as const)) {
+    label.forEach((v, c) => put(ws.getCell(row, c + 1), v));
+  }
+}
+
+/** `Lịch sử`: written once by new-year and carried from year to year; a run never rewrites it. */
 function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
   const h = HISTORY_HEADERS;
   simpleTab(wb, TAB.history, Object.values(h), [8, 10, 36, 8, 12, 16, 34, 14], {

@@ -23,8 +23,8 @@ describe('createWorkbook', () => {
     s = readXlsx(bytes, 'Khối');
   });
 
-  it('has the tabs of the contract in order, one per unit between Tiêu chí and Xếp hạng', () => {
-    expect(s.tabs.map((t) => t.name)).toEqual([TAB.settings, TAB.units, TAB.criteria, 'HND', 'LDLD', 'CCB', TAB.ranking, TAB.issues, TAB.log]);
+  it('has the tabs of the contract in order, one per unit between Tiêu chí and Bỏ phiếu, then Xếp hạng', () => {
+    expect(s.tabs.map((t) => t.name)).toEqual([TAB.settings, TAB.units, TAB.criteria, 'HND', 'LDLD', 'CCB', TAB.ballot, TAB.ranking, TAB.issues, TAB.log]);
   });
 
   it('writes settings, units and criteria as given', () => {
@@ -93,6 +93,14 @@ describe('createWorkbook', () => {
     const settings = entryText(bytes, sheetPart(bytes, TAB.settings));
     const languageRow = SMALL_CLUSTER.settings.findIndex(([k]) => k === 'Ngôn ngữ') + 2;
     expect(settings).toMatch(new RegExp(`sqref="B${languageRow}"[^>]*><formula1>&quot;vi,en&quot;</formula1>`));
+  });
+
+  it('lays out Bỏ phiếu: its header, a dropdown of what is voted on and of the unit codes, nothing filled', () => {
+    expect(rows(s, TAB.ballot).map(texts)).toEqual([['Nội dung', 'Mã', 'Đồng ý', 'Phiếu hợp lệ']]);
+    const ballot = entryText(bytes, sheetPart(bytes, TAB.ballot));
+    // SMALL_CLUSTER keeps the default labels of Cấu hình.
+    expect(ballot).toMatch(/sqref="A2:A61"[^>]*><formula1>&quot;Cờ thi đua,Bằng khen,Cụm trưởng,Cụm phó&quot;<\/formula1>/);
+    expect(ballot).toMatch(/sqref="B2:B61"[^>]*><formula1>&quot;HND,LDLD,CCB&quot;<\/formula1>/);
   });
 
   it('greys the system columns of unit tabs and highlights rows that have something in Kiểm tra', () => {

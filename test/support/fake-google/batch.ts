@@ -24,6 +24,14 @@ type GridRange = sheets_v4.Schema$GridRange;
 
 const CELL_FIELDS = new Set(['userEnteredValue', 'userEnteredFormat', 'note', 'dataValidation']);
 
+/** Who sends the batch, and who owns the file: protections hold against everyone else not listed as an editor. */
+export interface Caller {
+  caller: string;
+  owner: string;
+}
+
+let who: Caller | null = null;
+
 const HANDLERS: Record<string, (ss: FakeSpreadsheet, body: any) => Reply> = {
   addSheet,
   updateSheetProperties,
@@ -56,9 +64,18 @@ function updateDimensionProperties(ss: FakeSpreadsheet, body: sheets_v4.Schema$U
   return {};
 }
 
-export function applyRequests(ss: FakeSpreadsheet, requests: Request[]): Reply[] {
+export function applyRequests(ss: FakeSpreadsheet, requests: Request[], caller: Caller | null = null): Reply[] {
   if (!Array.isArray(requests)) throw new FakeApiError(400, 'Invalid JSON payload: "requests" must be a list');
-  return requests.map((req, i) => {
+  who = caller;
+  try {
+    return requests.map((req, i) => apply(ss, req, i));
+  } finally {
+    who = null;
+  }
+}
+
+function apply(ss: FakeSpreadsheet, req: Request, i: number): Reply {
+  {
     const kinds = Object.keys(req ?? {}).filter((k) => (req as any)[k] !== undefined && (req as any)[k] !== null);
     if (kinds.length !== 1) throw new FakeApiError(400, `Invalid requests[${i}]: exactly one kind of request must be set`);
     const kind = kinds[0]!;
@@ -67,10 +84,34 @@ export function applyRequests(ss: FakeSpreadsheet, requests: Request[]): Reply[]
     try {
       return handler(ss, (req as any)[kind]);
     } catch (e) {
+      if (e instanceof FakeApiError && e.status === 403) throw e;
       if (e instanceof FakeApiError) throw new FakeApiError(e.status, `Invalid requests[${i}].${kind}: ${e.message}`);
       throw e;
     }
-  });
+  }
+}
+
+/**
+ * A write to cells of `sheet` within `b` (whole sheet when absent), refused when a
+ * protection covering them does not list the caller — the owner may always edit.
+ */
+function guard(sheet: FakeSheet, b?: { r0: number; r1: number; c0: number; c1: number }): void {
+  if (!who || who.caller === who.owner) return;
+  const g = sheet.properties.gridProperties;
+  const area = b ?? { r0: 0, r1: g.rowCount, c0: 0, c1: g.columnCount };
+  for (const pr of sheet.protectedRanges) {
+    if (pr.warningOnly) continue;
+    const r = pr.range ?? {};
+    const p = { r0: r.startRowIndex ?? 0, r1: r.endRowIndex ?? Infinity, c0: r.startColumnIndex ?? 0, c1: r.endColumnIndex ?? Infinity };
+    const overlaps = area.r0 < p.r1 && p.r0 < area.r1 && area.c0 < p.c1 && p.c0 < area.c1;
+    const editors = (pr.editors?.users ?? []).map((u) => u.toLowerCase());
+    if (overlaps && !editors.includes(who.caller.toLowerCase())) {
+      throw new FakeApiError(
+        403,
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
+    }
+  }
 }
 
 function addSheet(ss: FakeSpreadsheet, body: sheets_v4.Schema$AddSheetRequest): Reply {
@@ -110,6 +151,7 @@ function updateSheetProperties(ss: FakeSpreadsheet, body: sheets_v4.Schema$Updat
 
 function appendDimension(ss: FakeSpreadsheet, body: sheets_v4.Schema$AppendDimensionRequest): Reply {
   const sheet = sheetById(ss, body.sheetId);
+  guard(sheet);
   const n = body.length ?? 0;
   if (!Number.isInteger(n) || n <= 0) throw new FakeApiError(400, 'length must be a positive integer');
   const g = sheet.properties.gridProperties;
@@ -127,6 +169,7 @@ function updateCells(ss: FakeSpreadsheet, body: sheets_v4.Schema$UpdateCellsRequ
     const sheet = sheetById(ss, body.start.sheetId);
     const r0 = body.start.rowIndex ?? 0;
     const c0 = body.start.columnIndex ?? 0;
+    guard(sheet, { r0, r1: r0 + rows.length, c0, c1: c0 + Math.max(0, ...rows.map((r) => r.values?.length ?? 0)) });
     rows.forEach((row, i) =>
       (row.values ?? []).forEach((cd, j) => {
         checkInGrid(sheet, r0 + i, c0 + j);
@@ -138,6 +181,7 @@ function updateCells(ss: FakeSpreadsheet, body: sheets_v4.Schema$UpdateCellsRequ
   if (body.range) {
     const sheet = sheetById(ss, body.range.sheetId);
     const b = bounds(sheet, body.range);
+    guard(sheet, b);
     if (rows.length > b.r1 - b.r0) throw new FakeApiError(400, 'More rows of data than the range holds');
     for (let r = b.r0; r < b.r1; r++) {
       const values = rows[r - b.r0]?.values ?? [];
@@ -151,6 +195,7 @@ function updateCells(ss: FakeSpreadsheet, body: sheets_v4.Schema$UpdateCellsRequ
 
 function appendCells(ss: FakeSpreadsheet, body: sheets_v4.Schema$AppendCellsRequest): Reply {
   const sheet = sheetById(ss, body.sheetId);
+  guard(sheet);
   const fields = cellFields(body.fields);
   let last = -1;
   for (const [k, cell] of Object.entries(sheet.cells)) {
@@ -172,6 +217,7 @@ function repeatCell(ss: FakeSpreadsheet, body: sheets_v4.Schema$RepeatCellReques
   const fields = cellFields(body.fields);
   const sheet = sheetById(ss, body.range?.sheetId);
   const b = bounds(sheet, body.range ?? {});
+  guard(sheet, b);
   for (let r = b.r0; r < b.r1; r++) for (let c = b.c0; c < b.c1; c++) writeCell(sheet, r, c, body.cell ?? {}, fields);
   return {};
 }
@@ -212,6 +258,10 @@ function addProtectedRange(ss: FakeSpreadsheet, body: sheets_v4.Schema$AddProtec
   const sheet = sheetById(ss, pr.range.sheetId);
   bounds(sheet, pr.range);
   if (pr.warningOnly && pr.editors) throw new FakeApiError(400, 'Editors are not supported with warningOnly protection');
+  const whole = (r: GridRange) => r.startRowIndex == null && r.endRowIndex == null && r.startColumnIndex == null && r.endColumnIndex == null;
+  if (whole(pr.range) && sheet.protectedRanges.some((p) => p.range && whole(p.range))) {
+    throw new FakeApiError(400, `Sheet "${sheet.properties.title}" already has sheet protection.`);
+  }
   const stored = { ...structuredClone(pr), protectedRangeId: ss.nextObjectId++ };
   sheet.protectedRanges.push(stored);
   return { addProtectedRange: { protectedRange: structuredClone(stored) } };

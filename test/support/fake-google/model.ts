@@ -37,6 +37,8 @@ export interface FakeSpreadsheet {
   version: number;
   /** For protected range and chart ids. */
   nextObjectId: number;
+  /** Who owns the file (may always edit, protections notwithstanding); default OWNER. */
+  owner?: string;
 }
 
 /** An error the fake answers with, in Google's JSON error shape. */

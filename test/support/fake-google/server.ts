@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parseA1 } from '../../../functions/core/a1.js';
 import { applyRequests } from './batch.js';
+import { applyMask } from './mask.js';
+import { QuotaExceeded, QuotaMeter, SHEETS_QUOTA, type QuotaLimits } from './quota.js';
 import {
   FakeApiError,
   cellOut,
@@ -54,7 +56,20 @@ export interface LoggedRequest {
 export interface FakeGoogleOptions {
   /** When set, requests must carry `Authorization: Bearer <token>`. */
   token?: string;
+  /** Bearer token → the account it stands for (the caller of each request); others are `OWNER`. */
+  users?: Record<string, string>;
+  /** Enforce Sheets' per-minute quotas (true: Google's defaults, 60/60 per user, 300/300 per project). */
+  quota?: QuotaLimits | true;
+  /** The fake's clock, for the quota minutes (a simulation compresses time). */
+  now?: () => number;
+  /** Largest request body accepted (Google's API front end: 10 MiB). */
+  maxBodyBytes?: number;
 }
+
+/** Who a request without a known token is: the account that owns what it creates. */
+export const OWNER = 'owner@fake.example';
+/** Google's API front end refuses larger request bodies. */
+export const MAX_BODY_BYTES = 10_485_760;
 
 export class FakeGoogle {
   readonly spreadsheets = new Map<string, FakeSpreadsheet>();
@@ -64,13 +79,26 @@ export class FakeGoogle {
   private readonly faults: Fault[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private nextId = 1;
+  /** Sheets' quotas, when enforced. */
+  readonly quota: QuotaMeter | null;
   /**
    * Told after every change made through the API, as an installable onChange trigger may be
    * told of the system's own writes: tests hang Apps Script's ping on it to look for loops.
    */
   onApiChange: ((spreadsheetId: string) => void) | null = null;
+  /** The caller of the request being answered (handlers run synchronously). */
+  private caller = OWNER;
 
-  private constructor(private readonly server: Server, readonly rootUrl: string, private readonly options: FakeGoogleOptions) {}
+  private constructor(private readonly server: Server, readonly rootUrl: string, private readonly options: FakeGoogleOptions) {
+    const limits = options.quota === true ? SHEETS_QUOTA : options.quota;
+    this.quota = limits ? new QuotaMeter(limits, options.now ?? Date.now) : null;
+  }
+
+  /** The account a request is made as. */
+  callerOf(req: IncomingMessage): string {
+    const m = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''));
+    return (m && this.options.users?.[m[1]!]) || OWNER;
+  }
 
   static async start(options: FakeGoogleOptions = {}): Promise<FakeGoogle> {
     let fake: FakeGoogle | undefined;
@@ -187,8 +215,8 @@ export class FakeGoogle {
     const route = this.route(req.method ?? 'GET', url.pathname);
     const endpoint = route?.endpoint ?? 'unknown';
     this.counts.set(endpoint, (this.counts.get(endpoint) ?? 0) + 1);
-    const body = await readBody(req);
-    this.log.push({ endpoint, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: tryJson(body) });
+    const body = await readBody(req, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+    this.log.push({ endpoint, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body === TOO_BIG ? '(too big)' : tryJson(body) });
     try {
       if (!route) throw new FakeApiError(404, `No such endpoint: ${req.method} ${url.pathname}`);
       const fault = this.takeFault(route.endpoint);
@@ -201,10 +229,16 @@ export class FakeGoogle {
       if (this.options.token !== undefined && req.headers.authorization !== `Bearer ${this.options.token}`) {
         throw new FakeApiError(401, 'Request is missing required authentication credential.');
       }
-      const answer = route.handler(url, body, req);
+      if (body === TOO_BIG) throw new FakeApiError(400, `Request payload size exceeds the limit: ${this.options.maxBodyBytes ?? MAX_BODY_BYTES} bytes.`);
+      const caller = this.callerOf(req);
+      const kind = route.endpoint === 'sheets.get' ? 'read' : route.endpoint === 'sheets.batchUpdate' || route.endpoint === 'sheets.create' ? 'write' : null;
+      if (kind && this.quota) this.quota.take(kind, caller);
+      this.caller = caller;
+      const answer = route.handler(url, body as Buffer, req);
       send(res, 200, answer);
     } catch (e) {
-      if (e instanceof FakeApiError) send(res, e.status, { error: { code: e.status, message: e.message, status: e.reason } });
+      if (e instanceof QuotaExceeded) send(res, 429, { error: { code: 429, message: e.message, status: 'RESOURCE_EXHAUSTED', details: e.details() } });
+      else if (e instanceof FakeApiError) send(res, e.status, { error: { code: e.status, message: e.message, status: e.reason } });
       else send(res, 500, { error: { code: 500, message: String(e), status: statusName(500) } });
     }
   }
@@ -229,7 +263,7 @@ export class FakeGoogle {
     }
     if (method === 'POST' && (m = /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
-      return { endpoint: 'sheets.batchUpdate', handler: (_u, body) => this.batchUpdate(id, json(body)) };
+      return { endpoint: 'sheets.batchUpdate', handler: (_u, body, req) => this.batchUpdate(id, json(body, req)) };
     }
     if (method === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
@@ -237,7 +271,7 @@ export class FakeGoogle {
     }
     if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
-      return { endpoint: 'drive.files.get', handler: () => this.driveFile(id) };
+      return { endpoint: 'drive.files.get', handler: (u) => this.driveFile(id, u) };
     }
     if (method === 'POST' && (m = /^\/(upload\/)?gmail\/v1\/users\/([^/]+)\/messages\/send$/.exec(path))) {
       const userId = decodeURIComponent(m[2]!);
@@ -251,7 +285,8 @@ export class FakeGoogle {
     const ss = this.spreadsheets.get(id);
     if (!ss) throw new FakeApiError(404, 'Requested entity was not found.');
     const fields = url.searchParams.get('fields') ?? '';
-    const withData = url.searchParams.get('includeGridData') === 'true' || /\bdata\b|rowData/.test(fields);
+    // "If a field mask is set, includeGridData is ignored": the mask decides.
+    const withData = fields ? /\bdata\b|rowData/.test(fields) : url.searchParams.get('includeGridData') === 'true';
     const ranges = url.searchParams.getAll('ranges').map((r) => parseRange(ss, r));
     const sheets: sheets_v4.Schema$Sheet[] = [];
     for (const sheet of ss.sheets) {
@@ -264,7 +299,8 @@ export class FakeGoogle {
       if (sheet.charts.length) out.charts = structuredClone(sheet.charts);
       sheets.push(out);
     }
-    return { spreadsheetId: id, spreadsheetUrl: urlOf(id), properties: structuredClone(ss.properties), sheets };
+    const whole = { spreadsheetId: id, spreadsheetUrl: urlOf(id), properties: structuredClone(ss.properties), sheets };
+    return applyMask(whole, url.searchParams.get('fields'), SPREADSHEET_FIELDS);
   }
 
   private batchUpdate(id: string, body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
@@ -272,7 +308,7 @@ export class FakeGoogle {
     if (!ss) throw new FakeApiError(404, 'Requested entity was not found.');
     // All or nothing: apply to a copy, keep it only if every request went through.
     const draft = structuredClone(ss);
-    const replies = applyRequests(draft, body.requests ?? (undefined as any));
+    const replies = applyRequests(draft, body.requests ?? (undefined as any), { caller: this.caller, owner: ss.owner ?? OWNER });
     draft.version = ss.version + 1;
     this.spreadsheets.set(id, draft);
     if (this.onApiChange) setImmediate(this.onApiChange, id);
@@ -287,6 +323,7 @@ export class FakeGoogle {
       sheets: [],
       version: 1,
       nextObjectId: 1_000,
+      owner: this.caller,
     };
     const given = body.sheets?.length ? body.sheets : [{ properties: { sheetId: 0, title: 'Sheet1' } }];
     for (const s of given) {
@@ -324,11 +361,16 @@ export class FakeGoogle {
     };
   }
 
-  private driveFile(id: string): Record<string, unknown> {
+  private driveFile(id: string, url: URL): Record<string, unknown> {
     const ss = this.spreadsheets.get(id);
     if (!ss) throw new FakeApiError(404, `File not found: ${id}.`);
-    // Drive's `version` is an int64, sent as a string.
-    return { id, name: ss.properties.title, mimeType: 'application/vnd.google-apps.spreadsheet', version: String(ss.version) };
+    // Drive's `version` is an int64, sent as a string. Without `fields`, Drive v3 answers
+    // kind, id, name and mimeType only.
+    const file = {
+      kind: 'drive#file', id, name: ss.properties.title, mimeType: 'application/vnd.google-apps.spreadsheet',
+      version: String(ss.version), owners: [{ emailAddress: ss.owner ?? OWNER }],
+    };
+    return applyMask(file, url.searchParams.get('fields') ?? 'kind,id,name,mimeType', DRIVE_FILE_FIELDS);
   }
 
   private gmailSend(userId: string, upload: boolean, url: URL, body: Buffer, req: IncomingMessage): Record<string, unknown> {
@@ -400,6 +442,9 @@ function gridData(sheet: FakeSheet, area: Area): sheets_v4.Schema$GridData {
   return { startRow: area.r0, startColumn: area.c0, rowData };
 }
 
+const SPREADSHEET_FIELDS = ['spreadsheetId', 'properties', 'sheets', 'namedRanges', 'spreadsheetUrl', 'developerMetadata', 'dataSources', 'dataSourceSchedules'];
+const DRIVE_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'version', 'owners', 'modifiedTime', 'permissions', 'capabilities'];
+
 function urlOf(id: string): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;
 }
@@ -410,11 +455,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+const TOO_BIG = Symbol('too big');
+
+/** The body, or TOO_BIG past `limit` (read to the end, kept no further, so the client gets our 400). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_BIG> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > limit ? TOO_BIG : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -427,7 +479,11 @@ function tryJson(body: Buffer): any {
   }
 }
 
-function json(body: Buffer): any {
+function json(body: Buffer, req?: IncomingMessage): any {
+  // A JSON body must say so, or Google's front end does not read it as JSON.
+  if (req && body.length && !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    throw new FakeApiError(400, `Invalid JSON payload received. Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json.`);
+  }
   try {
     return body.length ? JSON.parse(body.toString('utf8')) : {};
   } catch {

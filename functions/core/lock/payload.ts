@@ -1,0 +1,45 @@
+/**
+ * What the ledger keeps of a lock (MEETING.md): the evaluation of that moment before any
+ * vote (scores, ranks, grades, proposals) and the scoring inputs' texts, as JSON text,
+ * plus a hash of those inputs. Pure: the hash is sha256, computed without I/O.
+ */
+import { createHash } from 'node:crypto';
+import type { EvaluationDetail, LockedResults } from '../evaluate.js';
+import type { Issue, UnitResult } from '../model.js';
+import { inputTexts } from './inputs.js';
+
+interface PayloadV1 {
+  v: 1;
+  /** The units as scored, before the vote: `award` is their `proposal`. */
+  units: UnitResult[];
+  inputs: Record<string, string>;
+  issues: Issue[];
+}
+
+export interface LockContent {
+  payload: string;
+  /** sha256 (hex) of the scoring inputs. */
+  inputHash: string;
+}
+
+export function lockContent(detail: EvaluationDetail): LockContent {
+  const inputs = inputTexts(detail.inputs);
+  const units = detail.evaluation.units.map((u) => ({ ...u, award: u.proposal, votes: [], voteResult: null }));
+  const body: PayloadV1 = { v: 1, units, inputs, issues: detail.evaluation.issues };
+  return { payload: JSON.stringify(body), inputHash: hashInputs(inputs) };
+}
+
+export function hashInputs(inputs: Record<string, string>): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
+/** The lock as `evaluate` takes it; null when the payload is not one this version wrote. */
+export function lockedResults(at: number, payload: string): LockedResults | null {
+  try {
+    const body = JSON.parse(payload) as Partial<PayloadV1>;
+    if (body.v !== 1 || !Array.isArray(body.units) || typeof body.inputs !== 'object' || body.inputs === null) return null;
+    return { at, units: body.units, inputs: body.inputs, issues: Array.isArray(body.issues) ? body.issues : [] };
+  } catch {
+    return null;
+  }
+}
