@@ -6,7 +6,8 @@
  */
 import { printable } from '../core/text.js';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { Resvg as ResvgType } from '@resvg/resvg-js';
 import { formatPoints } from '../core/format.js';
 import type { Lang } from '../core/model.js';
 import type { AwardClass, SummaryFacts } from './facts.js';
@@ -170,7 +171,11 @@ export interface Chart {
 }
 
 /** SVG → PNG at `widthPx`, with the shipped fonts only. */
+// The native rasteriser loads with the first chart drawn, not with every run.
+let resvgClass: typeof ResvgType | null = null;
+
 export function rasterise(svg: string, widthPx: number): Buffer {
+  const Resvg = (resvgClass ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgType }).Resvg);
   const fonts = join(templatesDir(), 'fonts');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },

@@ -4,12 +4,17 @@
  * inline (multipart/related, cid), and a Message-ID derived from the idempotency key so
  * that a repeat of the same key carries the same id.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { createRequire } from 'node:module';
+import type MailComposerType from 'nodemailer/lib/mail-composer';
 import type { EmailDraft } from './draft.js';
 import { messageIdFor } from './key.js';
 import type { Sender } from './sender.js';
 
+// Loaded on the first message built: a re-run whose emails are all unchanged never needs it.
+let composerClass: typeof MailComposerType | null = null;
+
 export async function buildMime(d: EmailDraft, opts: { from: Sender; date: Date }): Promise<Buffer> {
+  const MailComposer = (composerClass ??= createRequire(import.meta.url)('nodemailer/lib/mail-composer') as typeof MailComposerType);
   const composer = new MailComposer({
     from: { name: opts.from.name, address: opts.from.address },
     to: d.to.map((address) => (d.toName ? { name: d.toName, address } : address)),

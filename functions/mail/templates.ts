@@ -22,8 +22,6 @@ import { helpers } from './helpers.js';
 import { expandLocalPartials, INLINER_VERSION, inlineTemplate } from './inline.js';
 
 const require = createRequire(import.meta.url);
-/** The runtime only (a fifth of the full build): templates arrive precompiled. */
-const Handlebars = require('handlebars/runtime') as typeof import('handlebars');
 
 type Render = (view: object) => string;
 
@@ -110,7 +108,7 @@ function cacheDirs(): string[] {
 
 /** The precompiled templates for these sources: from the cache, or made now and cached (best effort). */
 function cached(src: Sources): Precompiled {
-  const hash = createHash('sha256').update(JSON.stringify([INLINER_VERSION, Handlebars.VERSION, src])).digest('hex').slice(0, 32);
+  const hash = createHash('sha256').update(JSON.stringify([INLINER_VERSION, handlebarsVersion(), src])).digest('hex').slice(0, 32);
   const dirs = cacheDirs();
   for (const d of dirs) {
     try {
@@ -134,7 +132,11 @@ function cached(src: Sources): Precompiled {
   return out;
 }
 
-type Spec = Parameters<typeof Handlebars.template>[0];
+type Spec = Parameters<typeof import('handlebars').template>[0];
+
+function handlebarsVersion(): string {
+  return (require('handlebars/package.json') as { version: string }).version;
+}
 
 /** Handlebars' own output, turned back into its template spec object. */
 function revive(js: string): Spec {
@@ -149,6 +151,8 @@ let cache: Templates | null = null;
  * markup juice is run over), for the test that compares with juice on the rendered email.
  */
 export function compileTemplates(dir: string, opts: { inline: boolean } = { inline: true }): Templates {
+  // The runtime only (a fifth of the full build): templates arrive precompiled. Loaded with the first email rendered.
+  const Handlebars = require('handlebars/runtime') as typeof import('handlebars');
   const src = readSources(dir);
   const specs = opts.inline ? cached(src) : precompile(src, false);
   const env = (kind: 'html' | 'text') => {

@@ -1,0 +1,34 @@
+/**
+ * Cold start of the deployable module, compiled (dist/, as Cloud Functions loads it),
+ * next to the whole `googleapis` package: a fresh process importing it, wall time and peak
+ * RSS, in paired rounds; and what the first request imports on top.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { paired, timeProcess } from './measure.js';
+
+const FIRST_REQUEST = [
+  './dist/functions/cloud/deps.js', './dist/functions/cloud/score.js', './dist/functions/ledger/firestore.js',
+  'firebase-admin/app', 'firebase-admin/firestore', './dist/functions/sheets/google/adapter.js',
+  './dist/functions/google/clients.js', './dist/functions/google/auth.js',
+];
+
+export function coldStart(rounds = 7) {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-cold-'));
+  const rss = join(dir, 'rss');
+  const imp = (code: string) => () => timeProcess(process.execPath, ['--input-type=module', '-e', code], { rssFile: rss });
+  const r = paired(rounds, {
+    nodeE0: () => timeProcess(process.execPath, ['-e', '0'], { rssFile: rss }),
+    functionsModule: imp("await import('./dist/functions/index.js')"),
+    functionsFirstRequest: imp(`await import('./dist/functions/index.js'); await Promise.all(${JSON.stringify(FIRST_REQUEST)}.map((m) => import(m)))`),
+    googleapisUmbrella: imp("await import('googleapis')"),
+  });
+  const { ratios, ...times } = r;
+  return {
+    note: 'fresh `node` processes importing the compiled module (dist/), medians of paired rounds; functionsFirstRequest adds what the first sheetEdited run imports; googleapis 171.4.0 (devDependency) for comparison',
+    ...times,
+    firstRequestImportsMs: Math.round(times.functionsFirstRequest.ms - times.functionsModule.ms),
+    functionsModuleVsUmbrella: ratios('functionsModule', 'googleapisUmbrella'),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The core alone (validate, score, rank, award: pure) from 6 to 10.000 units × 50
+ * criteria, on snapshots built in memory (snapshot.ts). µs per cell should stay within 2×
+ * across the curve. CPU time is reported beside wall time: on a shared machine the wall
+ * time includes waiting for a core.
+ */
+import { performance } from 'node:perf_hooks';
+import { evaluate } from '../../functions/core/evaluate.js';
+import { median, round } from './measure.js';
+import { syntheticSnapshot } from './snapshot.js';
+
+export async function coreCurve(sizes = [6, 60, 600, 2000, 10_000], criteria = 50) {
+  const points = [];
+  for (const units of sizes) {
+    const snap = await syntheticSnapshot(units, criteria);
+    const rounds = units >= 2000 ? 3 : units >= 600 ? 5 : 15;
+    evaluate(snap); // warm-up
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      evaluate(snap);
+      wall.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
+    }
+    const cells = units * criteria;
+    points.push({ units, criteria, ms: round(median(wall)), cpuMs: round(median(cpu)), usPerCell: round((median(wall) * 1000) / cells, 2), cpuUsPerCell: round((median(cpu) * 1000) / cells, 2) });
+  }
+  const per = points.map((p) => p.usPerCell);
+  return { note: 'median of 3–15 evaluations after a warm-up; criteria of every rule', points, spreadWall: round(Math.max(...per) / Math.min(...per), 2) };
+}
