@@ -19,6 +19,7 @@ import type { MailTransport } from '../mail/transport.js';
 import type { WorkbookPort } from '../sheets/port.js';
 import type { ClientOptions } from '../google/clients.js';
 import type { RetryOptions } from '../google/retry.js';
+import type { BudgetOptions } from '../google/budget.js';
 
 export interface CloudDeps {
   ledger: Ledger;
@@ -38,6 +39,8 @@ export interface CloudDepsOverrides {
   retry?: RetryOptions;
   /** A ready ledger instead of Firestore. */
   ledger?: Ledger;
+  /** Sheets' quotas: kept in the ledger by default (THIDUA_QUOTA_USER names the account); false: none. */
+  budget?: Partial<Omit<BudgetOptions, 'ledger'>> | false;
 }
 
 export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: CloudDepsOverrides = {}): Promise<CloudDeps> {
@@ -49,10 +52,12 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
   const sheets = sheetsClient(google);
   const drive = driveClient(google);
   const ledger = o.ledger ?? (await openCloudLedger(env));
+  const { ledgerBudget, unlimited } = await import('../google/budget.js');
+  const budget = o.budget === false ? unlimited : ledgerBudget({ user: env.THIDUA_QUOTA_USER?.trim() || 'runtime', ...o.budget, ledger });
   let transport: MailTransport | null | undefined;
   return {
     ledger,
-    workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry),
+    workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry, budget),
     transport() {
       if (transport === undefined) transport = openCloudTransport(env, o);
       return transport;
