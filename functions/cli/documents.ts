@@ -1,11 +1,16 @@
 /**
  * `thidua documents FILE [--out DIR]`: the meeting's documents and the year's compact, as
- * .docx and .pdf, from a read-only evaluation — the workbook is never written.
+ * .docx and .pdf, from a read-only evaluation — the workbook is never written. When the
+ * results are locked, the documents carry the locked figures (and no "DỰ THẢO").
  */
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { evaluate } from '../core/evaluate.js';
+import type { Evaluation } from '../core/model.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
 import { factsFromEvaluation, meetingDocuments, writeDocuments } from '../documents/index.js';
+import { openLocal } from '../local.js';
+import { heldLock } from '../pipeline.js';
 import { XlsxWorkbook } from '../sheets/xlsx/adapter.js';
 
 /** Beside the workbook: `sample.xlsx` → `sample-van-ban/`. */
@@ -14,11 +19,35 @@ export function defaultOutDir(file: string): string {
   return join(dirname(path), `${basename(path, extname(path))}-van-ban`);
 }
 
-export async function documentsCommand(file: string, o: { out?: string | undefined }, out = process.stdout, err = process.stderr): Promise<number> {
-  let evaluation;
-  try {
+/** Where openLocal keeps the ledger (local.ts): --ledger, THIDUA_LEDGER, or `.thidua/ledger.sqlite` beside the workbook. */
+function ledgerPath(file: string, given?: string): string {
+  return given ?? process.env.THIDUA_LEDGER ?? join(dirname(resolve(file)), '.thidua', 'ledger.sqlite');
+}
+
+/** The evaluation a run would make now — with the lock and the carried history of the ledger, when there is one. */
+async function evaluateReadOnly(file: string, ledger?: string): Promise<Evaluation> {
+  if (!existsSync(ledgerPath(file, ledger))) {
+    // No ledger: never locked. Do not create one just to read documents.
     const { snapshot } = await new XlsxWorkbook(resolve(file)).read();
-    evaluation = evaluate(snapshot).evaluation;
+    return evaluate(snapshot).evaluation;
+  }
+  const local = openLocal(file, ledger);
+  try {
+    const carried = await local.ledger.getCarriedHistory(local.cluster);
+    const lock = await heldLock(local.ledger, local.cluster);
+    const { snapshot } = await local.workbook.read();
+    return evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock }).evaluation;
+  } finally {
+    await local.ledger.close();
+  }
+}
+
+export async function documentsCommand(
+  file: string, o: { out?: string | undefined; ledger?: string | undefined }, out = process.stdout, err = process.stderr,
+): Promise<number> {
+  let evaluation: Evaluation;
+  try {
+    evaluation = await evaluateReadOnly(file, o.ledger);
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
       err.write(describeUnusable(e.reason) + '\n');

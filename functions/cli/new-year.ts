@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../core/format.js';
 import { planNewYear, type NextYearContent } from '../core/new-year.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
 import { openLocal } from '../local.js';
+import { heldLock } from '../pipeline.js';
 import { factsFromEvaluation, giaoUoc, writeDocuments } from '../documents/index.js';
 import { XlsxWorkbook } from '../sheets/xlsx/adapter.js';
 import { createWorkbook } from '../sheets/xlsx/init.js';
@@ -29,7 +30,9 @@ export async function newYearCommand(file: string, o: Options & { to?: string },
       try {
         const { snapshot } = await source.workbook.read();
         const carried = await source.ledger.getCarriedHistory(source.cluster);
-        plan = planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null }).evaluation);
+        // Locked: this year's Lịch sử rows are the locked results (with the vote on top), as a run shows them.
+        const lock = await heldLock(source.ledger, source.cluster);
+        plan = planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock }).evaluation);
       } catch (e) {
         if (!(e instanceof WorkbookUnusableError)) throw e;
         err.write(describeUnusable(e.reason) + '\n');

@@ -45,6 +45,12 @@ export interface CoalesceOptions {
   ttlMs?: number;
   maxRuns?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Adaptive coalescing: before run n+1 of a burst (n ≥ 1 runs done, and still wanted), wait
+   * this long, so that one run takes in the edits that keep coming instead of each costing
+   * two of the quota's calls.
+   */
+  pauseMs?: (runsDone: number) => number;
 }
 
 export async function coalescedRun(o: CoalesceOptions): Promise<Coalesced> {
@@ -75,6 +81,8 @@ export async function coalescedRun(o: CoalesceOptions): Promise<Coalesced> {
         }
         const job = own ?? o.run;
         own = null;
+        const pause = runs > 0 ? (o.pauseMs?.(runs) ?? 0) : 0;
+        if (pause > 0) await (o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(pause);
         await job();
         runs++;
       }

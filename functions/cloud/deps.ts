@@ -19,6 +19,7 @@ import type { MailTransport } from '../mail/transport.js';
 import type { WorkbookPort } from '../sheets/port.js';
 import type { ClientOptions } from '../google/clients.js';
 import type { RetryOptions } from '../google/retry.js';
+import type { BudgetOptions } from '../google/budget.js';
 
 export interface CloudDeps {
   ledger: Ledger;
@@ -38,6 +39,8 @@ export interface CloudDepsOverrides {
   retry?: RetryOptions;
   /** A ready ledger instead of Firestore. */
   ledger?: Ledger;
+  /** Sheets' quotas: kept in the ledger by default (THIDUA_QUOTA_USER names the account); false: none. */
+  budget?: Partial<Omit<BudgetOptions, 'ledger'>> | false;
 }
 
 export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: CloudDepsOverrides = {}): Promise<CloudDeps> {
@@ -49,12 +52,14 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
   const sheets = sheetsClient(google);
   const drive = driveClient(google);
   const ledger = o.ledger ?? (await openCloudLedger(env));
+  const { ledgerBudget, unlimited } = await import('../google/budget.js');
+  const budget = o.budget === false ? unlimited : ledgerBudget({ user: env.THIDUA_QUOTA_USER?.trim() || 'runtime', ...o.budget, ledger });
   let transport: MailTransport | null | undefined;
   return {
     ledger,
-    workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry),
+    workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry, budget),
     transport() {
-      if (transport === undefined) transport = openCloudTransport(env, o);
+      if (transport === undefined) transport = openCloudTransport(env, o, ledger);
       return transport;
     },
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
@@ -77,16 +82,36 @@ export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Pro
   return { ...ledger, close: () => deleteApp(app) };
 }
 
-function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides): MailTransport | null {
+function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides, ledger: Ledger): MailTransport | null {
   const kind = env.THIDUA_MAIL_TRANSPORT?.trim().toLowerCase() || (env.THIDUA_SMTP_URL ? 'smtp' : '');
-  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o));
+  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o, ledger));
   if (kind === 'smtp') {
     const url = env.THIDUA_SMTP_URL?.trim();
     if (!url) throw new Error('THIDUA_MAIL_TRANSPORT=smtp nhưng chưa đặt THIDUA_SMTP_URL.');
+    checkCloudSmtp(url);
     return lazyTransport(async () => (await import('../mail/transports/smtp.js')).openSmtpTransport(url));
   }
   if (kind) throw new Error(`THIDUA_MAIL_TRANSPORT="${kind}" không hợp lệ: dùng gmail hoặc smtp.`);
   return null;
+}
+
+/**
+ * Google Cloud blocks outbound port 25: the office's server must be reached on 587
+ * (STARTTLS, `smtp://`) or 465 (TLS, `smtps://`). Said before the first message, not as a
+ * timeout after it.
+ */
+export function checkCloudSmtp(url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error('THIDUA_SMTP_URL không phải địa chỉ hợp lệ (ví dụ smtp://tai-khoan:mat-khau@mail.so.gov.vn:587).');
+  }
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error(`THIDUA_SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://, không phải ${u.protocol}`);
+  const port = Number(u.port || (u.protocol === 'smtps:' ? 465 : 25));
+  if (port === 25) {
+    throw new Error('Google Cloud chặn cổng 25 ra ngoài: dùng cổng 587 (smtp://…:587, STARTTLS) hoặc 465 (smtps://…:465) của máy chủ thư.');
+  }
 }
 
 /** Imports the transport's module on the first message, not on the first request. */

@@ -55,7 +55,12 @@ export interface CloudContext {
   reportWaitMs?: number;
   /** Spreadsheets `reconcile` looks at in parallel. */
   concurrency?: number;
+  /** Pause before each further run of a burst (default: 0,5 s, doubling, at most 4 s). */
+  burstPauseMs?: (runsDone: number) => number;
 }
+
+/** A burst's runs come at most every 0,5 s, 1 s, 2 s, 4 s …: fewer runs, each seeing more edits. */
+export const burstPause = (runsDone: number): number => Math.min(4_000, 500 * 2 ** (runsDone - 1));
 
 export interface CloudHandlers {
   sheetEdited: CloudHandler;
@@ -164,17 +169,36 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   async function coalesced(deps: CloudDeps, id: string, trigger: CloudTrigger, own?: { trigger: CloudTrigger; mail: MailStep }) {
     let last: RunResult | null = null;
     const run = (t: CloudTrigger, mail?: MailStep) => async () => void (last = await score(deps, id, t, mail));
-    const r: Coalesced = await coalescedRun({
-      ledger: deps.ledger,
-      name: id,
-      holder: randomUUID(),
-      now,
-      run: run(trigger),
-      ...(own ? { own: { run: run(own.trigger, own.mail), waitMs: ctx.reportWaitMs ?? 60_000 } } : {}),
-    });
+    let r: Coalesced;
+    try {
+      r = await coalescedRun({
+        ledger: deps.ledger,
+        name: id,
+        holder: randomUUID(),
+        now,
+        run: run(trigger),
+        pauseMs: ctx.burstPauseMs ?? burstPause,
+        ...(own ? { own: { run: run(own.trigger, own.mail), waitMs: ctx.reportWaitMs ?? 60_000 } } : {}),
+      });
+    } catch (e) {
+      if (!(await keptForQuota(deps, id, e))) throw e;
+      r = { outcome: 'queued' };
+    }
     const result = last as RunResult | null;
     const unusable = result?.outcome === 'unusable' ? (await import('../core/unusable.js')).describeUnusable(result.error.reason) : undefined;
     return { ...r, ...(unusable ? { unusable } : {}) };
+  }
+
+  /**
+   * Google's quota still spent after waiting into later minutes: the run is not failed but
+   * left wanted (the rerun mark; its version is not recorded, so `reconcile` sees it too).
+   */
+  async function keptForQuota(deps: CloudDeps, id: string, e: unknown): Promise<boolean> {
+    const quota = (e as { name?: string })?.name === 'BudgetExhausted' || (e as { status?: number })?.status === 429;
+    if (!quota) return false;
+    await deps.ledger.requestRerun(id);
+    log('WARNING', 'run left queued: Sheets quota', { spreadsheetId: id });
+    return true;
   }
 
   /** Waits for the lease, then scores only if the version differs from the last processed one. */

@@ -67,6 +67,18 @@ export interface TabLayout {
   /** Height of the other rows, points, where they wrap (null: the default). */
   rowHeights: (number | null)[];
   print: PrintSetup;
+  /** Grid borders around the table's cells (a printed ranking); none on an input tab. */
+  borders?: boolean;
+  /** Header fill per column (ARGB); the default grey where absent. */
+  headerFills?: (string | null)[];
+  /** Columns greyed (fill and text colour) on every row up to `bodyRows`: the system's own. */
+  systemColumns?: { col: number; fill: string; color: string }[];
+  /** Rows (header included) that get column styles even when empty: spare rows people may fill. */
+  bodyRows?: number;
+  /** Dropdowns: a list of values on some rows of a column. */
+  validations?: { col: number; rows: number[]; list: readonly string[]; error: string }[];
+  /** Rows 1..lastRow tinted where `formula` (for row 2, A1 style) is true. */
+  highlight?: { lastRow: number; lastCol: number; formula: string; fill: string };
   /** A bar chart of one column by another, over data rows 1..rows-1. */
   chart?: { title: string; categoryCol: number; valueCol: number; rows: number; anchorCol: number; anchorRow: number };
 }
@@ -89,6 +101,11 @@ export interface SheetEdits {
   cells: CellEdit[];
   /** System-owned tabs rewritten whole (`Xếp hạng`, `Kiểm tra`), created when absent. */
   tabs: { name: string; rows: OutValue[][]; layout?: TabLayout }[];
+  /**
+   * Tabs created only when absent (a unit listed in `Đơn vị` without its tab), laid out
+   * as `thidua init` lays them out; an existing tab of that name is left alone.
+   */
+  addTabs?: { name: string; rows: OutValue[][]; layout: TabLayout }[];
   /** Rows appended below what a tab already holds (`Nhật ký`); the header is written if the tab is new. */
   append: { tab: string; header: OutValue[]; rows: OutValue[][] }[];
   /**

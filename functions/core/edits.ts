@@ -10,6 +10,7 @@ import { ASIDE, headerHeight, rankingColumns, SYSTEM_NOTE, wrappedLines, type As
 import type { CellNote, ColumnLayout, OutValue, SheetEdits, TabLayout } from './cell.js';
 import { centsToNumber, dateTimeSerial, formatDateTime, formatPoints } from './format.js';
 import type { EvaluationDetail } from './evaluate.js';
+import { growEdits, type Growth } from './grow.js';
 import type { Evaluation, Lang, UnitResult } from './model.js';
 
 export type TriggerLabel = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
@@ -27,15 +28,25 @@ export interface RunContext {
 export function buildEdits(detail: EvaluationDetail, ctx: RunContext): SheetEdits {
   const ev = detail.evaluation;
   const lang = ev.settings.language;
+  const grown = growEdits(detail);
   return {
-    cells: unitCells(detail),
+    cells: [...unitCells(detail), ...grown.cells],
     tabs: [
       rankingTab(ev, ctx),
       { name: TAB.issues, rows: issueRows(ev) },
     ],
-    append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: logRows(ev, ctx, lang) }],
+    ...(grown.addTabs.length ? { addTabs: grown.addTabs } : {}),
+    append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: logRows(ev, { ...ctx, log: [...ctx.log, ...growthLines(grown, lang)] }, lang) }],
     notes: unitNotes(detail),
   };
+}
+
+/** What the workbook gained, for `Nhật ký`. */
+function growthLines(g: Growth, lang: Lang): string[] {
+  return [
+    ...g.addTabs.map((t) => (lang === 'vi' ? `Tạo trang ${t.name} cho đơn vị mới (${t.rows.length - 1} dòng tiêu chí).` : `Created tab ${t.name} for a new unit (${t.rows.length - 1} criteria rows).`)),
+    ...g.appended.map((a) => (lang === 'vi' ? `Thêm dòng tiêu chí ${a.codes.join(', ')} vào trang ${a.tab}.` : `Added criteria rows ${a.codes.join(', ')} to tab ${a.tab}.`)),
+  ];
 }
 
 function unitCells(detail: EvaluationDetail): SheetEdits['cells'] {

@@ -3,6 +3,7 @@
  * unit, each group's subtotal, bonus, deduction, total, grade, proposal, vote result.
  */
 import { formatPoints } from '../core/format.js';
+import { isFullYear, reviewFolder } from '../core/period.js';
 import type { DocumentFacts } from './facts.js';
 import { BLANK, frame } from './frame.js';
 import { cell, para, type Cell, type DocumentModel } from './model.js';
@@ -35,14 +36,17 @@ export function bangTongHop(f: DocumentFacts): DocumentModel {
   ]);
   const head = unitName(f, f.head);
   const cap = f.bonusCap !== null ? `; điểm thưởng tối đa ${formatPoints(f.bonusCap * 100)} điểm` : '';
+  // A mid-year review (sơ kết 6 tháng, 9 tháng) has its own table, beside the year-end one.
+  const review = isFullYear(f.period) ? '' : `${f.period.trim().toLocaleLowerCase('vi')} `;
+  const slug = reviewFolder(f);
   return frame({
-    name: `Bang-tong-hop-${f.year ?? 'nam'}`,
+    name: `Bang-tong-hop-${slug ? `${slug}-` : ''}${f.year ?? 'nam'}`,
     orientation: 'landscape',
     size: 13,
     issuer: f.cluster,
     number: null,
     place: f.place,
-    title: `Bảng tổng hợp kết quả chấm điểm thi đua ${yearText(f.year)}`,
+    title: `Bảng tổng hợp kết quả chấm điểm thi đua ${review}${yearText(f.year)}`,
     subtitle: null,
     draft: f.lockedAt === null,
     body: [

@@ -5,6 +5,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isFullYear } from '../core/period.js';
 import { bangTongHop } from './bang-tong-hop.js';
 import { bienBan } from './bien-ban.js';
 import type { DocumentFacts } from './facts.js';
@@ -14,8 +15,12 @@ import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import { toTrinh } from './to-trinh.js';
 
-/** The meeting's three documents and the compact, in the order they are read. */
+/**
+ * The meeting's three documents and the compact, in the order they are read. A mid-year
+ * review (`Kỳ đánh giá` 6 tháng, 9 tháng) holds no meeting and proposes nobody: its score table only.
+ */
 export function meetingDocuments(f: DocumentFacts): DocumentModel[] {
+  if (!isFullYear(f.period)) return [bangTongHop(f)];
   return [bangTongHop(f), bienBan(f), toTrinh(f), giaoUoc(f)];
 }
 

@@ -21,6 +21,13 @@ export interface RetryPolicy {
   retryTimeouts: boolean;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /**
+   * Sheets refills its quotas every minute ("after 1 minute, you can execute requests
+   * again"): a 429 without Retry-After waits into the next minute by this clock, and 429s
+   * get this many tries of their own beyond `attempts` (the run stays queued meanwhile).
+   */
+  now: () => number;
+  quotaAttempts: number;
   /** Told before each wait, for logs and for tests that count retries. */
   onRetry?: (e: RetryEvent) => void;
 }
@@ -51,6 +58,8 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, 'onRetry'> = {
   retryTimeouts: true,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
+  now: Date.now,
+  quotaAttempts: 4,
 };
 
 /** An attempt that got no answer within `timeoutMs`. */
@@ -83,6 +92,8 @@ export async function withRetry<T>(
 ): Promise<T> {
   const policy = { ...DEFAULT_RETRY, ...options };
   const attempts = Math.max(1, Math.floor(policy.attempts));
+  let quotaLeft = Math.max(0, Math.floor(policy.quotaAttempts));
+  let counted = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptOnce(what, call, policy.timeoutMs);
@@ -90,11 +101,16 @@ export async function withRetry<T>(
       const status = statusOf(error);
       const timedOut = isTimeout(error);
       const retryable = timedOut ? policy.retryTimeouts : isTransient(error, status);
-      if (!retryable || attempt >= attempts) {
+      const quota = status === 429 && quotaLeft > 0;
+      if (quota) quotaLeft--;
+      else counted++;
+      if (!retryable || (!quota && counted >= attempts)) {
         throw new GoogleCallError(what, attempt, status, timedOut, error);
       }
-      const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-      const delayMs = Math.max(Math.floor(policy.random() * ceiling), retryAfterMs(error, policy.capMs));
+      const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (counted > 0 ? counted - 1 : 0));
+      const asked = retryAfterMs(error, status === 429 ? 120_000 : policy.capMs);
+      const nextMinute = status === 429 && asked === 0 ? 60_000 - (policy.now() % 60_000) + Math.floor(policy.random() * 2_000) : 0;
+      const delayMs = Math.max(Math.floor(policy.random() * ceiling), asked, nextMinute);
       policy.onRetry?.({ what, attempt, delayMs, status, timedOut, error });
       await policy.sleep(delayMs);
     }

@@ -85,6 +85,7 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
   const outbox = root.collection('outbox');
   const clusters = root.collection('clusters');
   const carried = root.collection('carriedHistory');
+  const budget = root.collection('budget');
   // A lock's payload may exceed a document's 1 MiB: it is kept gzipped, in parts under the lock.
   const locks = root.collection('locks');
 
@@ -289,6 +290,20 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
     },
     async setProcessedVersion(id, version) {
       await mustUpdate(clusters.doc(idOf(id)), { processedVersion: version }, `cụm ${id}`);
+    },
+
+    // One document per key and window, counted in a transaction (contention is retried by
+    // the client library; a window lives a minute, so a document sees at most its limit).
+    async spendBudget(key, window, limit) {
+      if (limit <= 0) return false;
+      const ref = budget.doc(idOf(`${key}@${window}`));
+      return db.runTransaction(async (tx) => {
+        const snap = await tx.get(ref);
+        const used = snap.exists ? Number(snap.get('used') ?? 0) : 0;
+        if (used >= limit) return false;
+        tx.set(ref, { key, window, used: used + 1 });
+        return true;
+      });
     },
 
     async close() {},

@@ -148,5 +148,12 @@ export interface Ledger {
   listClusters(): Promise<RegisteredCluster[]>;
   setProcessedVersion(id: string, version: string): Promise<void>;
 
+  // a budget shared by every instance (cloud: Google's per-minute quotas)
+  /**
+   * Spends one unit of `key`'s budget for the window starting at `window` (e.g. the minute,
+   * epoch ms), atomically: true if fewer than `limit` were spent in it before.
+   */
+  spendBudget(key: string, window: number, limit: number): Promise<boolean>;
+
   close(): Promise<void>;
 }

@@ -85,6 +85,15 @@ const migrations: string[] = [
     payload     TEXT NOT NULL     -- JSON, core/lock/payload.ts
   );
   `,
+  // 4: a budget per key and window (the cloud's Google quotas per minute).
+  `
+  CREATE TABLE budget (
+    key     TEXT NOT NULL,
+    window  INTEGER NOT NULL,
+    used    INTEGER NOT NULL,
+    PRIMARY KEY (key, window)
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;

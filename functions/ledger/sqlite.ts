@@ -120,6 +120,10 @@ export function openSqliteLedger(path: string): Ledger {
     getCluster: db.prepare('SELECT * FROM clusters WHERE id = ?'),
     listClusters: db.prepare('SELECT * FROM clusters ORDER BY id'),
     setProcessedVersion: db.prepare('UPDATE clusters SET processed_version = ? WHERE id = ?'),
+    // One statement: insert the first unit, or add one while under the limit.
+    spendBudget: db.prepare(`INSERT INTO budget (key, window, used) VALUES (@key, @window, 1)
+      ON CONFLICT (key, window) DO UPDATE SET used = used + 1 WHERE used < @limit`),
+    dropBudget: db.prepare('DELETE FROM budget WHERE key = ? AND window < ?'),
   };
 
   const acquire = db.transaction((name: string, holder: string, now: number, ttlMs: number): boolean => {
@@ -230,6 +234,12 @@ export function openSqliteLedger(path: string): Ledger {
     },
     async listClusters() {
       return (q.listClusters.all() as ClusterRow[]).map(toCluster);
+    },
+    async spendBudget(key, window, limit) {
+      if (limit <= 0) return false;
+      const spent = q.spendBudget.run({ key, window, limit }).changes === 1;
+      if (spent) q.dropBudget.run(key, window); // windows past are of no more use
+      return spent;
     },
     async setProcessedVersion(id, version) {
       mustChange(q.setProcessedVersion.run(version, id).changes, `cụm ${id}`);

@@ -6,6 +6,7 @@
 import type { Cents, Criterion, Evaluation, Issue, Lang, Severity, UnitResult, UnitStatus } from '../core/model.js';
 import { foldAccents, sameName } from '../core/text.js';
 import { NEEDS_VOTE, REVOTE } from '../../sheets-schema/layout.js';
+import { nextYearText } from '../core/meeting/aside.js';
 import { pickHighlights, type Highlight } from './highlights.js';
 
 export type AwardClass = 'flag' | 'cert' | 'vote' | 'none';
@@ -36,6 +37,8 @@ export interface RankRow {
   award: string | null;
   awardClass: AwardClass;
   awardReason: string;
+  /** `Kết quả bình xét`: this unit's tallies of Bỏ phiếu, or null without rows. */
+  voteResult: string | null;
   errorCount: number;
   warningCount: number;
 }
@@ -84,6 +87,9 @@ export interface SummaryFacts {
   highlights: Highlight[];
   /** Proposed for the flag again after receiving it the year before (MEETING.md: awards that "simply rotate"). */
   repeatFlag: RepeatFlag[];
+  /** The meeting's vote (MEETING.md), where there is one: each unit voted on, and next year's roles when a vote decided them. */
+  votes: { name: string; result: string }[];
+  nextYear: string | null;
   source: { url: string | null; title: string };
 }
 
@@ -190,6 +196,7 @@ function rankRow(ev: Evaluation, u: UnitResult, columns: { code: string }[]): Ra
     award: u.award,
     awardClass: awardClass(ev, u.award),
     awardReason: u.awardReason,
+    voteResult: u.voteResult,
     errorCount: u.errorCount,
     warningCount: u.warningCount,
   };
@@ -227,6 +234,8 @@ export function summaryFacts(ev: Evaluation, ctx: { workbookTitle: string; url?:
     certificateCount: ev.settings.certificateCount,
     highlights: pickHighlights(ev),
     repeatFlag: repeatFlags(ev),
+    votes: ev.units.flatMap((u) => (u.voteResult ? [{ name: u.name, result: u.voteResult }] : [])),
+    nextYear: ev.next.by === 'vote' ? nextYearText(ev, ev.settings.language) : null,
     source: sourceOf(ctx),
   };
 }

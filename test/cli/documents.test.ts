@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { docxText } from '../support/documents.js';
+import { TAB } from '../../sheets-schema/layout.js';
+import { docxText, pdfReadable, pdfText } from '../support/documents.js';
 import { tempDir, thidua } from '../support/cli.js';
 
 const FILES = [
@@ -52,5 +54,52 @@ describe('thidua documents', () => {
   it('is in the help', () => {
     expect(thidua(['help']).stdout).toMatch(/documents <FILE\.xlsx>\s+tạo biên bản/);
     expect(thidua(['documents', '--help']).stdout).toContain('--out <thư-mục>');
+  });
+
+  it('after the lock: the locked figures, the tallies typed since, no DỰ THẢO; after unlock a draft of the new figures', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    const out = join(dir, 'van-ban');
+    const ok = (args: string[]) => {
+      const r = thidua(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r;
+    };
+    ok(['init', file, '--sample']);
+    ok(['lock', file]);
+    // After the lock: LĐLĐ's figure is corrected (a warning, not a new score), and the ballot is counted.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('LDLD')!.getCell('E6').value = '1.000';
+    const ballot = wb.getWorksheet(TAB.ballot)!;
+    ballot.addRow(['Cờ thi đua của UBND tỉnh', 'HND', 8, 9]);
+    ballot.addRow(['Bằng khen của Chủ tịch UBND tỉnh', 'LDLD', 7, 9]);
+    ballot.addRow(['Bằng khen của Chủ tịch UBND tỉnh', 'CCB', 6, 9]);
+    await wb.xlsx.writeFile(file);
+    const locked = ok(['documents', file, '--out', out]);
+    expect(locked.stdout).not.toContain('DỰ THẢO');
+    const texts = (name: string) => {
+      const all = [docxText(readFileSync(join(out, `${name}.docx`)))];
+      if (pdfReadable()) all.push(pdfText(readFileSync(join(out, `${name}.pdf`))));
+      return all.map((t) => t.replace(/\s+/g, ' '));
+    };
+    for (const t of texts('To-trinh-2023')) {
+      expect(t).not.toContain('DỰ THẢO');
+      expect(t).toContain('Liên đoàn Lao động tỉnh 2 93,63 7/9 phiếu (77,78%)');
+    }
+    for (const t of texts('Bang-tong-hop-2023')) {
+      expect(t).not.toContain('DỰ THẢO');
+      expect(t).toContain('93,63');
+    }
+    for (const t of texts('Bien-ban-hop-2023')) expect(t).toContain('Hội Nông dân tỉnh 8/9 phiếu (88,89%) Đạt');
+
+    ok(['unlock', file]);
+    const draft = ok(['documents', file, '--out', out]);
+    expect(draft.stdout).toContain('DỰ THẢO');
+    for (const t of texts('Bang-tong-hop-2023')) {
+      expect(t).toContain('DỰ THẢO');
+      // Scored afresh: 6.754 → 1.000 costs LĐLĐ its Vượt chỉ tiêu points.
+      expect(t).not.toContain('93,63');
+    }
   });
 });

@@ -61,9 +61,25 @@ function enterYear(f: string, year: number): void {
 
 let year2023: Json;
 
+function enterCell(f: string, unit: string, code: string, header: string, value: string): void {
+  const bytes = new Uint8Array(readFileSync(f));
+  const t = tab(readXlsx(bytes, 'x'), unit);
+  const row = t.rows.findIndex((r) => r[0]?.v === code);
+  const col = (t.rows[0] ?? []).findIndex((c) => c?.v === header);
+  writeFileSync(f, applyEdits(bytes, { cells: [{ tab: unit, row, col, value }], tabs: [], append: [], notes: [] }));
+}
+
+const lock = (f: string) => {
+  const r = thidua(['lock', f, '--now', '2023-12-20']);
+  expect(r.code, r.stderr).toBe(0);
+};
+
 beforeAll(() => {
   expect(thidua(['init', y2023, '--sample']).code).toBe(0);
   year2023 = run(y2023);
+  lock(y2023);
+  // Typed after the lock: the locked figures stand, in the runs and in what new-year carries.
+  enterCell(y2023, 'HPN', '2.1', ENTRY_HEADERS.actual, '4.000');
 });
 
 describe('thidua new-year, from the 2023 provincial block', () => {
@@ -77,7 +93,8 @@ describe('thidua new-year, from the 2023 provincial block', () => {
     expect(said).toContain('Cụm trưởng MTTQ (Ủy ban MTTQ Việt Nam tỉnh), Cụm phó LDLD (Liên đoàn Lao động tỉnh) (luân phiên)');
     expect(said).toContain('Hạn nộp 15/12/2024');
     expect(said).toContain('6 đơn vị của tab Đơn vị và 14 dòng của tab Tiêu chí');
-    expect(said).toContain('Lịch sử: 6 dòng năm 2023');
+    expect(said).toContain('Lịch sử: 6 dòng năm 2023 (kết quả đã chốt lúc 20/12/2023 10:00).');
+    expect(said).not.toContain('chưa được chốt');
     expect(said).toContain(`Giao ước thi đua năm 2024 để các đơn vị ký: ${join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.docx')}, ${join(dir, 'khoi-2024-van-ban', 'Giao-uoc-2024.pdf')}`);
     expect(said).toMatch(/Không mang sang:\n\s+- Số liệu của các đơn vị \(Chỉ tiêu, Thực hiện, Tự chấm, Minh chứng, Cụm chấm\)/);
   });
@@ -121,14 +138,14 @@ describe('thidua new-year, from the 2023 provincial block', () => {
 
   it('nothing in the system tabs but the carried Lịch sử', () => {
     const next = book(y2024);
-    for (const name of [TAB.ranking, TAB.issues, TAB.log, TAB.ballot]) {
-      const t = next.tabs.find((x) => x.name === name);
-      if (t) expect(dataRows(t), name).toEqual([]);
-    }
+    for (const name of [TAB.ranking, TAB.issues, TAB.log, TAB.ballot]) expect(dataRows(tab(next, name)), name).toEqual([]);
+    expect(values(tab(next, TAB.ballot))[0]).toEqual(['Nội dung', 'Mã', 'Đồng ý', 'Phiếu hợp lệ']);
     expect(values(tab(next, TAB.history))[0]).toEqual(Object.values(HISTORY_HEADERS));
   });
 
-  it('Lịch sử holds 2023: ranks, totals, grades, awards and roles, as the 2023 run gave them', () => {
+  it('Lịch sử holds the locked 2023: ranks, totals, grades, awards and roles, as the 2023 run gave them before a late edit', () => {
+    // Unlocked, HPN's late 4.000 would change its total.
+    expect(run(y2023).issues.some((i) => i.code === 'changed-after-lock')).toBe(true);
     const rows = historyRows(book(y2024));
     expect(rows).toEqual(year2023.units.map((u) => [
       2023, u.code, SAMPLE.units.find((x) => x.code === u.code)!.name, u.rank, u.total, u.grade, u.award,
@@ -183,10 +200,11 @@ describe('the 2024 workbook', () => {
     enterYear(y2024, 2024);
     const year2024 = run(y2024);
     expect(year2024.units.every((u) => u.status !== 'missing')).toBe(true);
+    lock(y2024);
 
     const r = thidua(['new-year', y2024]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Lịch sử: 6 dòng năm 2024 và 6 dòng các năm trước.');
+    expect(r.stdout).toContain('Lịch sử: 6 dòng năm 2024 (kết quả đã chốt lúc 20/12/2023 10:00) và 6 dòng các năm trước.');
     const next = book(y2025);
     expect(setting(next, 'Năm')).toBe(2025);
     expect(setting(next, 'Cụm trưởng')).toBe('LDLD');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bangTongHop } from '../../functions/documents/bang-tong-hop.js';
 import { factsFromEvaluation } from '../../functions/documents/facts.js';
+import { meetingDocuments } from '../../functions/documents/index.js';
 import { renderDocx } from '../../functions/documents/render-docx.js';
 import { docxParts, readBack } from '../support/documents.js';
 import { CERT, FLAG, meetingEvaluation } from '../support/meeting-sample.js';
@@ -49,5 +50,12 @@ describe('Bảng tổng hợp kết quả chấm điểm', async () => {
     const f = { ...facts, units: facts.units.map((u) => (u.code === 'TD' ? { ...u, status: 'missing' as const, rank: null } : u)) };
     const [docx] = await readBack(bangTongHop(f));
     expect(docx!.text).toMatch(/— Tỉnh đoàn( —)+ Chưa nộp/);
+  });
+
+  it('of a mid-year review is its own table, and the only document of that review', async () => {
+    const f = { ...facts, period: '6 tháng' };
+    expect(meetingDocuments(f).map((m) => m.name)).toEqual(['Bang-tong-hop-6-thang-2023']);
+    for (const { format, text } of await readBack(bangTongHop(f))) expect(text, format).toContain('BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA 6 THÁNG NĂM 2023');
+    expect(meetingDocuments(facts).map((m) => m.name)).toEqual(['Bang-tong-hop-2023', 'Bien-ban-hop-2023', 'To-trinh-2023', 'Giao-uoc-2023']);
   });
 });

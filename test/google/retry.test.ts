@@ -17,9 +17,9 @@ function recorder() {
 }
 
 describe('withRetry', () => {
-  it('retries 429 and 5xx with full-jitter exponential backoff, then succeeds', async () => {
+  it('retries 5xx with full-jitter exponential backoff, then succeeds', async () => {
     const r = recorder();
-    const failures = [429, 500, 503];
+    const failures = [502, 500, 503];
     let calls = 0;
     const result = await withRetry(
       'test',
@@ -35,7 +35,26 @@ describe('withRetry', () => {
     expect(calls).toBe(4);
     // random × min(cap, base × 2ⁿ): 0.5 × 100, 0.5 × 200, 0.5 × 400
     expect(r.sleeps).toEqual([50, 100, 200]);
-    expect(r.events.map((e) => [e.attempt, e.status])).toEqual([[1, 429], [2, 500], [3, 503]]);
+    expect(r.events.map((e) => [e.attempt, e.status])).toEqual([[1, 502], [2, 500], [3, 503]]);
+  });
+
+  it('a 429 waits into the next minute (Sheets refills its quotas every minute), on tries of its own', async () => {
+    const r = recorder();
+    let calls = 0;
+    const now = () => Date.UTC(2026, 11, 1, 10, 0, 45); // 15 s before the next minute
+    const result = await withRetry(
+      'test',
+      async () => {
+        if (++calls <= 4) throw httpError(429);
+        return 'ok';
+      },
+      { ...r.opts, attempts: 1, random: () => 0.5, now },
+    );
+    expect(result).toBe('ok'); // four 429s did not use up the single ordinary attempt
+    expect(r.sleeps).toEqual([16_000, 16_000, 16_000, 16_000]); // 15 s + 1 s of spread
+    const err = await withRetry('test', async () => { throw httpError(429); }, { ...r.opts, attempts: 2, quotaAttempts: 1, random: () => 0.5, now }).catch((e) => e);
+    expect(err).toBeInstanceOf(GoogleCallError);
+    expect(err.attempts).toBe(3); // one quota try, then the two ordinary ones
   });
 
   it('caps the backoff ceiling', async () => {

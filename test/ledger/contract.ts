@@ -332,6 +332,19 @@ export function ledgerContract(
       });
     });
 
+    describe('budget', () => {
+      it('spends at most the limit per key and window, atomically under concurrent spenders', async () => {
+        const l = await fresh();
+        const minute = 60_000 * 29_000_000;
+        const spent = await Promise.all(Array.from({ length: 12 }, () => l.spendBudget('read:runtime', minute, 10)));
+        expect(spent.filter(Boolean)).toHaveLength(10);
+        expect(await l.spendBudget('read:runtime', minute, 10)).toBe(false);
+        expect(await l.spendBudget('write:runtime', minute, 10)).toBe(true); // another key
+        expect(await l.spendBudget('read:runtime', minute + 60_000, 10)).toBe(true); // the next window refills
+        expect(await l.spendBudget('read:runtime', minute + 60_000, 0)).toBe(false);
+      });
+    });
+
     describe('locks', () => {
       const lock = (over: Partial<LockRecord> = {}): LockRecord => ({
         at: T0, by: 'thuky@khoi.example', inputHash: 'ab'.repeat(32), payload: JSON.stringify({ units: [{ code: 'HND', rank: 1 }] }), ...over,

@@ -17,6 +17,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { SheetEdits, WorkbookSnapshot } from '../../core/cell.js';
 import { WorkbookChangedError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
 import { GoogleCallError, withRetry, type RetryOptions } from '../../google/retry.js';
+import { unlimited, type SheetsBudget } from '../../google/budget.js';
 import { readSpreadsheet, type SheetRef } from './read.js';
 import { buildWriteRequests } from './write.js';
 
@@ -29,10 +30,13 @@ export class GoogleSheetWorkbook implements WorkbookPort {
     private readonly drive: drive_v3.Drive,
     readonly spreadsheetId: string,
     private readonly retry: RetryOptions = {},
+    /** The deployment's share of Sheets' per-minute quotas (functions/google/budget.ts). */
+    private readonly budget: SheetsBudget = unlimited,
   ) {}
 
   async read(): Promise<{ snapshot: WorkbookSnapshot; version: string }> {
     try {
+      await this.budget.take('read');
       const { snapshot, sheets } = await readSpreadsheet(this.sheets, this.spreadsheetId, this.retry);
       const version = contentVersion(snapshot);
       this.lastRead = { version, sheets };
@@ -56,6 +60,7 @@ export class GoogleSheetWorkbook implements WorkbookPort {
     // Serialised once here: given an object, the client deep-copies it (extend) before
     // serialising it itself, tens of ms for a large cluster's batch; a string is passed as is.
     const body = JSON.stringify({ requests, includeSpreadsheetInResponse: false });
+    await this.budget.take('write');
     await withRetry(
       'Sheets spreadsheets.batchUpdate',
       (s) =>

@@ -84,6 +84,13 @@ export function buildWriteRequests(edits: SheetEdits, sheets: readonly SheetRef[
     }
   };
 
+  for (const tab of edits.addTabs ?? []) {
+    if (find(tab.name)) continue; // people's tab by now: left alone
+    const s = ensure(tab.name, tab.rows.length, widest(tab.rows));
+    writes.push({ updateCells: { start: { sheetId: s.sheetId, rowIndex: 0, columnIndex: 0 }, rows: tab.rows.map(rowData), fields: 'userEnteredValue' } });
+    writes.push(...layoutRequests(s.sheetId, tab.rows, tab.layout));
+  }
+
   for (const tab of edits.tabs) {
     const width = widest(tab.rows);
     const s = ensure(tab.name, tab.rows.length, width);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { OutValue } from '../../core/cell.js';
 import { layRanking } from '../../core/edits.js';
+import { layUnitTab } from '../../core/unit-tab.js';
 import { foldAccents } from '../../core/text.js';
 import { FONT, FOOTER, LINE_HEIGHT, PAGE, printHeader } from '../../../sheets-schema/page.js';
 import { rankingColumns, rankingGroups, SYSTEM_NOTE, wrappedLines } from '../../../sheets-schema/ranking.js';
@@ -73,11 +74,8 @@ const SPARE_ROWS = 50;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const SYSTEM_HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } };
-const SYSTEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const BASE_FONT: Partial<ExcelJS.Font> = { name: FONT.name, size: FONT.size, family: 1 };
 const HEADER_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: FONT.headerSize, bold: true };
-const SYSTEM_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, color: { argb: 'FF595959' } };
-const ISSUE_ROW_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4D6' } };
 
 
 const RULE_LIST = Object.values(RULE).join(',');
@@ -92,9 +90,9 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
   unitsTab(wb, content.units);
   criteriaTab(wb, content.criteria);
   const scored = content.criteria.filter((c) => !isGroup(c, content.criteria));
-  for (const u of content.units) unitTab(wb, u.code, scored, content.entries[u.code] ?? []);
+  // Unit tabs and Xếp hạng: placeholders laid out below by the run's own code.
+  for (const u of content.units) wb.addWorksheet(u.code);
   ballotTab(wb, content);
-  // Xếp hạng: a placeholder laid out below by the same code as every run.
   wb.addWorksheet(TAB.ranking);
   simpleTab(wb, TAB.issues, [...ISSUE_HEADERS], [14, 8, 10, 12, 90], {
     'Đơn vị': 'Mã đơn vị có vấn đề (trống: vấn đề của các trang chung).',
@@ -111,12 +109,13 @@ export async function createWorkbook(content: InitContent): Promise<Buffer> {
   if (content.history) historyTab(wb, content.history);
 
   const title = printHeader(String(setting(content, SETTING.name) ?? ''), (setting(content, SETTING.year) as number | string | null) ?? null);
+  const laidOut = new Set([TAB.ranking, ...content.units.map((u) => u.code)]);
   for (const ws of wb.worksheets) {
-    if (ws.name === TAB.ranking) continue;
+    if (laidOut.has(ws.name)) continue;
     fonts(ws, 2);
     printSetup(ws, title);
   }
-  return finish(Buffer.from(await wb.xlsx.writeBuffer()), content, title);
+  return finish(Buffer.from(await wb.xlsx.writeBuffer()), content, title, scored);
 }
 
 function setting(content: InitContent, key: string): OutValue | undefined {
@@ -127,12 +126,20 @@ function setting(content: InitContent, key: string): OutValue | undefined {
  * `Xếp hạng` laid out by the run's own code (core/edits.ts layRanking, one definition of
  * its columns), and every font of the styles named and sized.
  */
-function finish(bytes: Uint8Array, content: InitContent, title: string): Buffer {
+function finish(bytes: Uint8Array, content: InitContent, title: string, scored: InitCriterion[]): Buffer {
+  const cluster = { name: String(setting(content, SETTING.name) ?? ''), year: (setting(content, SETTING.year) as number | string | null) ?? null };
+  const criteria = scored.map((c) => ({ code: c.code, content: c.content, max: c.max, passFail: c.rule !== null && foldAccents(c.rule) === foldAccents(RULE.passFail) }));
+  const unitTabs = content.units.map((u) => {
+    const given = new Map((content.entries[u.code] ?? []).map((e) => [e.code, {
+      target: e.target ?? null, actual: e.actual ?? null, selfScore: e.self ?? null, evidence: e.evidence ?? null, reviewScore: e.review ?? null,
+    }]));
+    return layUnitTab(u.code, criteria, given, cluster);
+  });
   const groups = rankingGroups(content.criteria.map((c) => ({
     code: c.code, content: c.content, group: isGroup(c, content.criteria), extra: isExtra(c.rule),
   })));
   const ranking = layRanking(rankingColumns(groups), [], [], { header: title, chartTitle: 'Tổng điểm' });
-  const laid = applyEdits(bytes, { cells: [], tabs: [ranking], append: [], notes: [] });
+  const laid = applyEdits(bytes, { cells: [], tabs: [...unitTabs, ranking], append: [], notes: [] });
   const pkg = openPackage(laid);
   const stylesPart = pkg.zip.find('xl/styles.xml');
   if (stylesPart) pkg.zip.put(stylesPart, nameFonts(pkg.zip.text(stylesPart)!));
@@ -291,61 +298,6 @@ function criteriaTab(wb: ExcelJS.Workbook, criteria: InitCriterion[]): void {
     fitRow(row, [[c.content, 70]]);
   });
   listValidation(ws, 4, 2, criteria.length + 1 + SPARE_ROWS, RULE_LIST, `Chọn một cách tính: ${Object.values(RULE).join(', ')}.`);
-}
-
-function unitTab(wb: ExcelJS.Workbook, code: string, scored: InitCriterion[], entries: InitEntry[]): void {
-  const ws = wb.addWorksheet(code);
-  const h = ENTRY_HEADERS;
-  const labels = [h.code, h.content, h.maxPoints, h.target, h.actual, h.selfScore, h.evidence, h.reviewScore, h.points, h.check];
-  header(
-    ws,
-    labels,
-    {
-      [h.code]: 'Mã tiêu chí, khớp với trang Tiêu chí. Dòng được nhận theo mã, không theo vị trí: có thể sắp xếp lại các dòng.',
-      [h.content]: 'Nội dung tiêu chí (để đọc; lấy từ trang Tiêu chí).',
-      [h.maxPoints]: 'Điểm tối đa của tiêu chí (lấy từ trang Tiêu chí).',
-      [h.target]: 'Chỉ tiêu được giao: số (1.250 hoặc 12,5) hoặc ngày hạn (dd/mm/yyyy) tuỳ cách tính. Có thể do cụm điền sẵn.',
-      [h.actual]: 'Kết quả thực hiện: số (1.250 hoặc 12,5), tỷ lệ (113%), ngày (dd/mm/yyyy) hoặc Đạt/Không đạt tuỳ cách tính.',
-      [h.selfScore]: 'Điểm đơn vị tự chấm: số từ 0 đến Điểm chuẩn (ví dụ 8 hoặc 7,5).',
-      [h.evidence]: 'Minh chứng: đường dẫn tới văn bản, báo cáo, hình ảnh… hoặc ghi chú ngắn nơi lưu.',
-      [h.reviewScore]: 'Điểm do cụm (trưởng, phó cụm) chấm lại; khi có sẽ thay cho Tự chấm. Đơn vị không nhập cột này.',
-      [h.points]: 'Điểm hệ thống tính được cho tiêu chí. Hệ thống tự ghi sau mỗi lần chấm; không nhập vào cột này.',
-      [h.check]: 'Lỗi hoặc cảnh báo của dòng này, do hệ thống ghi; dòng có nội dung ở đây được tô màu. Không nhập vào cột này.',
-    },
-    new Set([h.points, h.check]),
-  );
-  widths(ws, [8, 50, 11, 13, 14, 10, 40, 10, 10, 60]);
-  const byCode = new Map(entries.map((e) => [e.code, e]));
-  const last = scored.length + 1 + SPARE_ROWS;
-  scored.forEach((c, i) => {
-    const row = ws.getRow(i + 2);
-    const e = byCode.get(c.code);
-    row.getCell(1).value = c.code;
-    row.getCell(2).value = c.content;
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    put(row.getCell(3), c.max);
-    put(row.getCell(4), e?.target);
-    put(row.getCell(5), e?.actual);
-    put(row.getCell(6), e?.self);
-    put(row.getCell(7), e?.evidence);
-    put(row.getCell(8), e?.review);
-    fitRow(row, [[c.content, 50], [e?.evidence, 40], [e?.actual, 14]]);
-    if (c.rule !== null && foldAccents(c.rule) === foldAccents(RULE.passFail)) {
-      listValidation(ws, 5, i + 2, i + 2, 'Đạt,Không đạt', 'Chọn Đạt hoặc Không đạt.');
-    }
-  });
-  // The system's columns: grey on every row people may fill, including spare ones.
-  for (let r = 2; r <= last; r++) {
-    for (const col of [9, 10]) {
-      const cell = ws.getCell(r, col);
-      cell.fill = SYSTEM_FILL;
-      cell.font = SYSTEM_FONT;
-    }
-  }
-  ws.addConditionalFormatting({
-    ref: `A2:J${last}`,
-    rules: [{ type: 'expression', priority: 1, formulae: ['LEN($J2)>0'], style: { fill: ISSUE_ROW_FILL } }],
-  });
 }
 
 /** `Bỏ phiếu` (MEETING.md): typed by the meeting's secretary after the count. */

@@ -16,8 +16,18 @@ const HEADER_FILL = 'FFBFBFBF';
 /** The styles a layout needs, by key; the writer turns them into `cellXfs` ids. */
 export function layoutStyles(layout: TabLayout): Map<string, XfSpec> {
   const out = new Map<string, XfSpec>();
-  out.set('header', { bold: true, fill: HEADER_FILL, wrap: true, align: 'center', vertical: 'center', border: true });
-  layout.columns.forEach((c, i) => out.set(`col${i}`, { numFmt: FORMAT_CODE[c.format], wrap: c.wrap, align: c.align, vertical: 'center', border: true }));
+  const border = layout.borders !== false;
+  // An input tab reads top-down (long contents wrap); the printed ranking is centred.
+  const vertical = border ? 'center' : 'top';
+  layout.columns.forEach((c, i) => {
+    const fill = layout.headerFills?.[i] ?? HEADER_FILL;
+    out.set(`header${i}`, { bold: true, fill, wrap: true, align: border ? 'center' : 'left', vertical: 'center', border });
+    const system = layout.systemColumns?.find((x) => x.col === i);
+    out.set(`col${i}`, {
+      numFmt: FORMAT_CODE[c.format], wrap: c.wrap, align: c.align, vertical, border,
+      ...(system ? { fill: system.fill, color: system.color } : {}),
+    });
+  });
   for (const f of layout.cellFormats) out.set(cellKey(f.format, f.bold ?? false), asideSpec(f.format, f.bold ?? false));
   return out;
 }
@@ -33,6 +43,8 @@ function asideSpec(format: CellFormat, bold: boolean): XfSpec {
 export interface OwnedParts {
   /** r:id of the drawing holding the chart, and of the legacy drawing of the notes. */
   drawing?: string;
+  /** `dxfs` index of the highlight's fill. */
+  highlightDxf?: number;
   legacyDrawing?: string;
   relNs: string;
 }
@@ -48,13 +60,16 @@ export function ownedSheetXml(ns: string, rows: OutValue[][], layout: TabLayout,
   let lastRow = 0;
   let lastCol = 0;
   const body: string[] = [];
-  rows.forEach((values, r) => {
+  const systemCols = new Set((layout.systemColumns ?? []).map((x) => x.col));
+  const bodyRows = Math.max(rows.length, layout.bodyRows ?? 0);
+  const allRows: OutValue[][] = Array.from({ length: systemCols.size ? bodyRows : rows.length }, (_, r) => rows[r] ?? []);
+  allRows.forEach((values, r) => {
     const cells: string[] = [];
-    const width = Math.max(values.length, r < table.rows ? table.cols : 0);
+    const width = Math.max(values.length, r < table.rows ? table.cols : 0, systemCols.size ? table.cols : 0);
     for (let c = 0; c < width; c++) {
       const v = values[c] ?? null;
-      const inTable = c < table.cols && r < table.rows;
-      const key = special.get(`${r}:${c}`) ?? (inTable ? (r === 0 ? 'header' : `col${c}`) : undefined);
+      const inTable = c < table.cols && (r < table.rows || (systemCols.has(c) && r < bodyRows));
+      const key = special.get(`${r}:${c}`) ?? (inTable ? (r === 0 ? `header${c}` : `col${c}`) : undefined);
       if (v === null && key === undefined) continue;
       cells.push(cellXml(r, c, v, key === undefined ? undefined : styleId(key)));
       if (v !== null) {
@@ -64,8 +79,18 @@ export function ownedSheetXml(ns: string, rows: OutValue[][], layout: TabLayout,
     }
     const height = r === 0 ? layout.headerHeight : layout.rowHeights[r] ?? null;
     const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    body.push(`<row r="${r + 1}"${ht}>${cells.join('')}</row>`);
+    if (cells.length || ht) body.push(`<row r="${r + 1}"${ht}>${cells.join('')}</row>`);
   });
+  const hl = layout.highlight;
+  const conditional = hl && parts.highlightDxf !== undefined
+    ? `<conditionalFormatting sqref="A2:${a1(hl.lastRow, hl.lastCol)}"><cfRule type="expression" dxfId="${parts.highlightDxf}" priority="1"><formula>${escapeText(hl.formula)}</formula></cfRule></conditionalFormatting>`
+    : '';
+  const lists = (layout.validations ?? []).filter((v) => v.rows.length);
+  const validations = lists.length
+    ? `<dataValidations count="${lists.length}">${lists.map((v) =>
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="warning" errorTitle="Giá trị không có trong danh sách" error="${escapeAttr(v.error)}" sqref="${v.rows.map((r) => a1(r, v.col)).join(' ')}">` +
+      `<formula1>${escapeText(`"${v.list.join(',')}"`)}</formula1></dataValidation>`).join('')}</dataValidations>`
+    : '';
   const cols = layout.columns
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
     .join('');
@@ -85,6 +110,8 @@ export function ownedSheetXml(ns: string, rows: OutValue[][], layout: TabLayout,
     '<sheetFormatPr defaultRowHeight="16" customHeight="1"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${body.join('')}</sheetData>` +
+    conditional +
+    validations +
     '<printOptions horizontalCentered="1"/>' +
     `<pageMargins left="${mmToInches(m.left)}" right="${mmToInches(m.right)}" top="${mmToInches(m.top)}" bottom="${mmToInches(m.bottom)}" header="${mmToInches(m.header)}" footer="${mmToInches(m.footer)}"/>` +
     `<pageSetup paperSize="${PAGE.paperSize}" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +

@@ -7,9 +7,9 @@
 import type { OutValue, TabLayout } from '../../core/cell.js';
 import { CHART_TYPE, chartXml, drawingXml, DRAWING_TYPE } from './chart.js';
 import { COMMENTS_TYPE, commentsXml, vmlXml, type Note } from './comments.js';
-import { columnRef, layoutStyles, ownedSheetXml, printTitlesRef } from './owned-sheet.js';
+import { columnRef, layoutStyles, ownedSheetXml, printTitlesRef, type OwnedParts } from './owned-sheet.js';
 import { readRels, relativeTarget, relsPartOf, type Package } from './package.js';
-import { ensureXfs } from './style-sheet.js';
+import { ensureDxf, ensureXfs } from './style-sheet.js';
 import { REL_NS } from './new-sheet.js';
 import { escapeAttr } from './xml.js';
 
@@ -51,7 +51,14 @@ export function writeOwnedTab(
   const specs = layoutStyles(layout);
   const keys = [...specs.keys()];
   const ensured = ensureXfs(styles.get(), keys.map((k) => specs.get(k)!));
-  styles.set(ensured.xml);
+  let stylesXml = ensured.xml;
+  let highlightDxf: number | undefined;
+  if (layout.highlight) {
+    const d = ensureDxf(stylesXml, layout.highlight.fill);
+    stylesXml = d.xml;
+    highlightDxf = d.id;
+  }
+  styles.set(stylesXml);
   const ids = new Map(keys.map((k, i) => [k, ensured.ids[i]!]));
 
   const rels: string[] = [];
@@ -71,7 +78,7 @@ export function writeOwnedTab(
     }
   };
 
-  const parts: { drawing?: string; legacyDrawing?: string; relNs: string } = { relNs: REL_NS };
+  const parts: OwnedParts = { relNs: REL_NS, ...(highlightDxf !== undefined ? { highlightDxf } : {}) };
   if (layout.chart) {
     const ch = layout.chart;
     const data = rows.slice(1, ch.rows);

@@ -165,3 +165,20 @@ export function nameFonts(xml: string): string {
   }
   return applySplices(xml, splices);
 }
+
+/** The `dxfs` index of a solid background fill (a conditional format's), adding it if missing. */
+export function ensureDxf(xml: string, argb: string): { xml: string; id: number } {
+  const root = parseXml(xml);
+  const dxf = `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${argb}"/></patternFill></fill></dxf>`;
+  const dxfs = child(root, 'dxfs');
+  if (dxfs) {
+    const items = children(dxfs, 'dxf').map((d) => xml.slice(d.start, d.end));
+    const at = items.indexOf(dxf);
+    if (at >= 0) return { xml, id: at };
+    return { xml: applySplices(xml, appendTo(xml, dxfs, [dxf], items.length + 1)), id: items.length };
+  }
+  // CT_Stylesheet order: … cellStyles, dxfs, tableStyles, colors, extLst.
+  const after = child(root, 'cellStyles') ?? child(root, 'cellXfs');
+  const at = after ? after.end : root.closeStart;
+  return { xml: applySplices(xml, [{ start: at, end: at, text: `<dxfs count="1">${dxf}</dxfs>` }]), id: 0 };
+}

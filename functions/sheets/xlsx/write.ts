@@ -37,6 +37,10 @@ export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workboo
     if (!part) throw new Error(`cannot write cells: no worksheet "${tab}"`);
     w.patch(part, (xml) => setCells(xml, cells));
   }
+  for (const t of edits.addTabs ?? []) {
+    if (w.existing(t.name)) continue;
+    w.own(t.name, w.create(t.name, t.rows), t.rows, t.layout);
+  }
   for (const t of edits.tabs) {
     const part = w.existing(t.name) ?? w.create(t.name, t.rows);
     if (t.layout) w.own(t.name, part, t.rows, t.layout);

@@ -268,10 +268,16 @@ export function decodeOoxmlText(s: string): string {
   return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/**
+ * One pass over the text: an underscore is escaped when what follows would read as an
+ * escape once written — `xHHHH_`, or `xHHHH` before a character that is itself written as
+ * `_xHHHH_` ("_x0041\u0001") — overlapping ones included ("_x005F_x0041_").
+ */
+const OOXML_ESCAPE = /_(?=x[0-9a-fA-F]{4}[_\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff])|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]/g;
+
 export function encodeOoxmlText(s: string): string {
   return s
-    .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
-    .replace(/[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(OOXML_ESCAPE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

@@ -240,7 +240,8 @@ describe('readXlsx: a cluster of 60 units × 40 criteria', () => {
     const s = readXlsx(bytes, 'big');
     const ms = performance.now() - t0;
     console.log(`readXlsx: 60 units × 40 criteria (${(bytes.length / 1024).toFixed(0)} KB) read in ${ms.toFixed(1)} ms`);
-    expect(s.tabs).toHaveLength(3 + 60 + 3);
+    // Cấu hình, Đơn vị, Tiêu chí; the units; Bỏ phiếu, Xếp hạng, Kiểm tra, Nhật ký.
+    expect(s.tabs).toHaveLength(3 + 60 + 4);
     expect(tab(s, 'DV60')).toHaveLength(41);
     expect(tab(s, 'DV60')[40]![0]).toEqual({ t: 's', v: '5.8' });
   });

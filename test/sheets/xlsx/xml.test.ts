@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LimitError } from '../../../functions/sheets/xlsx/limits.js';
-import { escapeAttr, escapeText, parseXml, textOf, XmlError, xmlSteps, type XElement } from '../../../functions/sheets/xlsx/xml.js';
+import { decodeOoxmlText, encodeOoxmlText, escapeAttr, escapeText, parseXml, textOf, XmlError, xmlSteps, type XElement } from '../../../functions/sheets/xlsx/xml.js';
 import { parseStrict } from './helpers.js';
 
 const parts = unzipSync(new Uint8Array(readFileSync('test/fixtures/libreoffice-cluster.xlsx')));
@@ -84,6 +84,16 @@ describe('parseXml and textOf terminate on any input', () => {
 
   it('a part with more elements than the limit is refused before it fills memory', () => {
     expect(() => parseXml('<a>' + '<b/>'.repeat(101) + '</a>', 100)).toThrow(LimitError);
+  });
+});
+
+describe('OOXML text escapes', () => {
+  it('decoding what was encoded gives the text back, literal _xHHHH_ and control characters included', () => {
+    expect(decodeOoxmlText(encodeOoxmlText('_x005F_x0041_'))).toBe('_x005F_x0041_');
+    const piece = fc.constantFrom('_', 'x', '0', '0041', '005F', '_x000D_', '\u0001', '\r', 'a', 'ư', '\ufffe');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((a) => a.join('')), (s) => {
+      expect(decodeOoxmlText(encodeOoxmlText(s))).toBe(s);
+    }), { numRuns: 2000 });
   });
 });
 

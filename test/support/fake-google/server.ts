@@ -26,7 +26,7 @@ import {
 } from './model.js';
 import type { sheets_v4 } from '@googleapis/sheets';
 
-export type Endpoint = 'sheets.get' | 'sheets.create' | 'sheets.batchUpdate' | 'drive.files.get' | 'gmail.send';
+export type Endpoint = 'sheets.get' | 'sheets.create' | 'sheets.batchUpdate' | 'drive.files.get' | 'gmail.send' | 'iam.signJwt' | 'oauth.token';
 
 export interface Fault {
   /** Only requests to this endpoint; default: any. */
@@ -42,6 +42,8 @@ export interface Fault {
 export interface SentMail {
   userId: string;
   raw: Buffer;
+  /** The account the message went out as (the delegated user, or the caller). */
+  as: string;
 }
 
 /** One request as received, for tests that check what a client actually sent. */
@@ -86,6 +88,11 @@ export class FakeGoogle {
    * told of the system's own writes: tests hang Apps Script's ping on it to look for loops.
    */
   onApiChange: ((spreadsheetId: string) => void) | null = null;
+  /** Domain-wide delegation as a Workspace admin set it: service account → scopes it may use for anyone. */
+  readonly delegations = new Map<string, string[]>();
+  /** JWTs signed by signJwt here, and access tokens issued for them: token → the user it acts as. */
+  private readonly signed = new Set<string>();
+  private readonly issued = new Map<string, string>();
   /** The caller of the request being answered (handlers run synchronously). */
   private caller = OWNER;
 
@@ -97,7 +104,7 @@ export class FakeGoogle {
   /** The account a request is made as. */
   callerOf(req: IncomingMessage): string {
     const m = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''));
-    return (m && this.options.users?.[m[1]!]) || OWNER;
+    return (m && (this.options.users?.[m[1]!] ?? this.issued.get(m[1]!))) || OWNER;
   }
 
   static async start(options: FakeGoogleOptions = {}): Promise<FakeGoogle> {
@@ -237,7 +244,11 @@ export class FakeGoogle {
       const answer = route.handler(url, body as Buffer, req);
       send(res, 200, answer);
     } catch (e) {
-      if (e instanceof QuotaExceeded) send(res, 429, { error: { code: 429, message: e.message, status: 'RESOURCE_EXHAUSTED', details: e.details() } });
+      if (endpoint === 'oauth.token' && e instanceof FakeApiError) {
+        // OAuth's own error shape (RFC 6749 §5.2), not Google's API one.
+        const [error, ...rest] = e.message.split(': ');
+        send(res, e.status, { error, error_description: rest.join(': ') });
+      } else if (e instanceof QuotaExceeded) send(res, 429, { error: { code: 429, message: e.message, status: 'RESOURCE_EXHAUSTED', details: e.details() } });
       else if (e instanceof FakeApiError) send(res, e.status, { error: { code: e.status, message: e.message, status: e.reason } });
       else send(res, 500, { error: { code: 500, message: String(e), status: statusName(500) } });
     }
@@ -278,7 +289,41 @@ export class FakeGoogle {
       const upload = Boolean(m[1]);
       return { endpoint: 'gmail.send', handler: (u, body, req) => this.gmailSend(userId, upload, u, body, req) };
     }
+    if (method === 'POST' && (m = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):signJwt$/.exec(path))) {
+      const account = decodeURIComponent(m[1]!);
+      return { endpoint: 'iam.signJwt', handler: (_u, body, req) => this.signJwt(account, json(body, req)) };
+    }
+    if (method === 'POST' && path === '/token') {
+      return { endpoint: 'oauth.token', handler: (_u, body) => this.token(body) };
+    }
     return undefined;
+  }
+
+  /** IAM Credentials: signs the payload as `account` (the caller must be it, or allowed to act as it). */
+  private signJwt(account: string, body: { payload?: string }): Record<string, unknown> {
+    if (this.caller !== OWNER && this.caller !== account) throw new FakeApiError(403, `Permission 'iam.serviceAccounts.signJwt' denied on resource (or it may not exist).`);
+    if (typeof body.payload !== 'string') throw new FakeApiError(400, 'payload is required');
+    const b64 = (x: string) => Buffer.from(x).toString('base64url');
+    const jwt = `${b64(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'fake' }))}.${b64(body.payload)}.${b64('signed-by-fake-iam')}`;
+    this.signed.add(jwt);
+    return { keyId: 'fake', signedJwt: jwt };
+  }
+
+  /** The OAuth token endpoint's jwt-bearer grant, for delegation JWTs signed here. */
+  private token(body: Buffer): Record<string, unknown> {
+    const form = new URLSearchParams(body.toString('utf8'));
+    const refuse = (error: string, description: string) => {
+      throw new FakeApiError(400, `${error}: ${description}`);
+    };
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') refuse('unsupported_grant_type', 'Invalid grant_type');
+    const assertion = form.get('assertion') ?? '';
+    if (!this.signed.has(assertion)) refuse('invalid_grant', 'Invalid JWT Signature.');
+    const claims = JSON.parse(Buffer.from(assertion.split('.')[1]!, 'base64url').toString('utf8')) as { iss: string; sub?: string; scope: string; exp: number };
+    const allowed = this.delegations.get(claims.iss) ?? [];
+    if (claims.sub && !claims.scope.split(' ').every((sc) => allowed.includes(sc))) refuse('unauthorized_client', 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.');
+    const token = `ya29.fake-${this.issued.size + 1}`;
+    this.issued.set(token, claims.sub ?? claims.iss);
+    return { access_token: token, token_type: 'Bearer', expires_in: 3599 };
   }
 
   private get(id: string, url: URL): sheets_v4.Schema$Spreadsheet {
@@ -387,7 +432,7 @@ export class FakeGoogle {
       raw = Buffer.from(msg.raw, 'base64url');
     }
     if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(raw.toString('utf8'))) throw new FakeApiError(400, 'Invalid RFC 2822 message: no header');
-    this.sent.push({ userId, raw });
+    this.sent.push({ userId, raw, as: this.caller });
     const id = `msg-${this.sent.length}`;
     return { id, threadId: `thread-${this.sent.length}`, labelIds: ['SENT'] };
   }
