@@ -1,4 +1,5 @@
 /** The ranking as a terminal table, for `thidua run` without `--json`. */
+import { meetingLines } from '../core/meeting/aside.js';
 import { printable } from '../core/text.js';
 import { formatPoints } from '../core/format.js';
 import type { Evaluation } from '../core/model.js';
@@ -28,5 +29,7 @@ export function rankingTable(ev: Evaluation): string {
     ? `${errors} lỗi, ${warnings} cảnh báo${ev.issues.length ? ' — chi tiết ở tab Kiểm tra' : ''}`
     : `${errors} errors, ${warnings} warnings${ev.issues.length ? ' — see the Kiểm tra tab' : ''}`;
   // Sheet text reaches a terminal here: no control character (an ESC could drive it).
-  return printable([title, '', line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line), '', footer].join('\n'));
+  // The meeting's lines (MEETING.md): the lock, next year's head and deputy.
+  const meeting = meetingLines(ev).map((l) => l.value);
+  return printable([title, '', line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line), '', ...meeting, footer].join('\n'));
 }

@@ -191,12 +191,16 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
   const lock = opts.lock ?? null;
   const base = lock ? lock.units.map((u) => ({ ...u, award: u.proposal, votes: [], voteResult: null })) : scored;
   if (lock) {
+    // A removed row has no cell: the warning names its tab (as people spell it) and its Mã.
+    const tabNames = new Map([TAB.settings, TAB.units, TAB.criteria, ...unitCodes].map((t) => [normalizeName(t), t]));
+    const empty = lang === 'vi' ? '(trống)' : '(empty)';
     for (const ch of changesSince(lock.inputs, scoringInputsOf())) {
-      const [, rowKey = ''] = ch.key.split('\u0000');
-      const empty = lang === 'vi' ? '(trống)' : '(empty)';
+      const [tabKey = '', rowKey = ''] = ch.key.split('\u0000');
+      const tab = ch.at?.tab ?? tabNames.get(tabKey) ?? tabKey;
+      const unit = ch.at ? ch.at.unit : unitCodes.includes(tab) ? tab : null;
       issues.warning({
-        unit: ch.at?.unit ?? null, tab: ch.at?.tab ?? ch.key.split('\u0000')[0]!, row: ch.at?.row ?? null, col: ch.at?.col ?? null,
-        criterion: ch.at?.unit ? ch.at.key : null, code: 'changed-after-lock',
+        unit, tab, row: ch.at?.row ?? null, col: ch.at?.col ?? null,
+        criterion: unit ? (ch.at?.key ?? rowKey) : null, code: 'changed-after-lock',
         params: { before: ch.before || empty, after: ch.after || empty, key: ch.at?.key ?? rowKey },
       });
     }
