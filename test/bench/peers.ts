@@ -51,12 +51,12 @@ export function comparePeers(file: string, o: PeerOptions) {
       dirs[i] = fresh(i);
       return timeProcess(node, runArgs(dirs[i]!), { rssFile: rss, env: { THIDUA_LEDGER: join(dirs[i]!, 'ledger.sqlite') } });
     },
+    // The same folder again: the first run's previews and ledger are there, as for a person's second run.
     thiduaRerun: (i) => timeProcess(node, runArgs(dirs[i]!), { rssFile: rss, env: { THIDUA_LEDGER: join(dirs[i]!, 'ledger.sqlite') } }),
     exceljsReadWrite: (i) => timeProcess(node, ['-e', EXCELJS, file, join(dir, `exceljs-${i}.xlsx`)], { rssFile: rss }),
     ...(o.sheetjs === false ? {} : { sheetjsReadWrite: (i: number) => timeProcess(node, ['-e', SHEETJS, file, join(dir, `sheetjs-${i}.xlsx`)], { rssFile: rss }) }),
     ...(lo ? { libreOfficeConvert: (i: number) => loConvert(join(dirs[i]!, 'khoi.xlsx'), join(dir, `lo-${i}`)) } : {}),
   } as Record<string, (i: number) => ProcessTime>);
-  // Each round's re-run found the first run's previews and ledger: that is what it measures.
   rmSync(dir, { recursive: true, force: true });
   const { ratios, ...times } = r;
   const peers = ['exceljsReadWrite', ...(o.sheetjs === false ? [] : ['sheetjsReadWrite']), ...(lo ? ['libreOfficeConvert'] : []), 'fflateFloor', 'nodeE0'];
