@@ -5,7 +5,7 @@ import type { DocumentFacts, UnitFacts } from '../../functions/documents/facts.j
 
 const unit = (code: string, rank: number, total: number, award: string | null, votes: UnitFacts['votes'] = []): UnitFacts => ({
   code, name: `Đơn vị ${code}`, status: 'ok', rank, groups: {}, bonus: 0, deduction: 0, total, grade: 'Xuất sắc',
-  proposal: award, award, votes, voteResult: null,
+  proposal: award, award, votes, voteResult: null, errors: 0,
 });
 
 const facts = (units: UnitFacts[]): DocumentFacts => ({
