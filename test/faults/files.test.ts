@@ -110,8 +110,14 @@ const CASES: FileCase[] = [
   {
     name: '260.000 filled cells in one tab',
     bytes: () => variant({ [TAB_PART.unit]: text(TAB_PART.unit).replace('</sheetData>', Array.from({ length: 26_000 }, (_, i) => `<row r="${i + 100}">${'ABCDEFGHIJ'.split('').map((c) => `<c r="${c}${i + 100}"><v>1</v></c>`).join('')}</row>`).join('') + '</sheetData>') }),
-    exit: 2, says: /250\.000/,
+    exit: 2, says: /200\.000/,
   },
+  {
+    name: 'five tabs of 120.000 cells: over the cells kept in memory',
+    bytes: () => variant(Object.fromEntries([4, 5, 6, 7, 8].map((n) => [`xl/worksheets/sheet${n}.xml`, text(`xl/worksheets/sheet${n}.xml`).replace('</sheetData>', Array.from({ length: 12_000 }, (_, i) => `<row r="${i + 100}">${'<c><v>1</v></c>'.repeat(10)}</row>`).join('') + '</sheetData>')]))),
+    exit: 2, says: /tổng số ô chứa dữ liệu/,
+  },
+  { name: '300.010 cells with their values in one part: 630.000 elements, past the limit', bytes: () => variant({ [TAB_PART.unit]: text(TAB_PART.unit).replace('</sheetData>', Array.from({ length: 30_001 }, (_, i) => `<row r="${i + 100}">${'<c r="A1" s="1" t="n"><v>1</v></c>'.repeat(10)}</row>`).join('') + '</sheetData>') }), exit: 2, says: /quá nhiều thành phần/ },
   { name: '1,6 million elements in one part', bytes: () => variant({ [TAB_PART.unit]: text(TAB_PART.unit).replace('</sheetData>', `</sheetData><extLst>${'<b/>'.repeat(1_600_000)}</extLst>`) }), exit: 2, says: /quá nhiều thành phần/ },
   {
     name: '1.001 tabs',
