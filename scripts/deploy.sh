@@ -293,16 +293,22 @@ schedule_job() { # name schedule uri
 schedule_job thidua-reconcile '*/5 * * * *' "${URL[reconcile]}"
 schedule_job thidua-send-reports '0 7 * * *' "${URL[sendReports]}"
 
+# For `thidua google setup` (it writes these URLs into each sheet's Apps Script).
+mkdir -p "$ROOT/.thidua"
+printf '{"sheetEdited":"%s","reconcile":"%s","sendReports":"%s","lock":"%s","unlock":"%s"}\n' \
+  "${URL[sheetEdited]}" "${URL[reconcile]}" "${URL[sendReports]}" "${URL[lock]}" "${URL[unlock]}" >"$ROOT/.thidua/functions.json"
+
 cat <<EOM
 
-Đã triển khai. Các địa chỉ (thidua google setup ghi chúng vào Apps Script của mỗi bảng tính):
+Đã triển khai. Các địa chỉ (đã ghi vào .thidua/functions.json; thidua google setup ghi chúng vào Apps Script của mỗi bảng tính):
   THIDUA_URL_SHEET_EDITED = ${URL[sheetEdited]}
   THIDUA_URL_RECONCILE    = ${URL[reconcile]}
   THIDUA_URL_SEND_REPORTS = ${URL[sendReports]}
   THIDUA_URL_LOCK         = ${URL[lock]}
   THIDUA_URL_UNLOCK       = ${URL[unlock]}
 Thiết lập một cụm (docs/huong-dan-quan-tri.md):
+  export THIDUA_WEBHOOK_SECRET=\$(gcloud secrets versions access latest --secret=$SECRET --project=$PROJECT)
   npx thidua google setup --from khoi.xlsx --client-id-file client.json \\
-    --functions-url ${URL[sheetEdited]%/*} --admin <email quản trị cụm>
+    --admin $RUNTIME_SA --admin <email quản trị cụm>
 Kiểm tra: curl ${URL[healthz]}
 EOM
