@@ -17,4 +17,6 @@ const handlers = cloudHandlers({ deps: instanceDeps, verifyIdToken: instanceVeri
 http('sheetEdited', asHttpFunction(handlers.sheetEdited));
 http('reconcile', asHttpFunction(handlers.reconcile));
 http('sendReports', asHttpFunction(handlers.sendReports));
+http('lock', asHttpFunction(handlers.lock));
+http('unlock', asHttpFunction(handlers.unlock));
 http('healthz', asHttpFunction(handlers.healthz));

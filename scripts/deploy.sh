@@ -73,10 +73,10 @@ stage() {
   (cd "$dir" && ln -s "$ROOT/node_modules" node_modules && "$node_bin" --input-type=module -e '
     await import("./dist/functions/index.js");
     const { getFunction } = await import("@google-cloud/functions-framework/testing");
-    for (const name of ["sheetEdited", "reconcile", "sendReports", "healthz"]) {
+    for (const name of ["sheetEdited", "reconcile", "sendReports", "lock", "unlock", "healthz"]) {
       if (typeof getFunction(name) !== "function") throw new Error("missing function " + name);
     }
-    console.log("ok: sheetEdited, reconcile, sendReports, healthz");
+    console.log("ok: sheetEdited, reconcile, sendReports, lock, unlock, healthz");
   ' && rm node_modules)
 }
 
@@ -96,7 +96,7 @@ SCHEDULER_SA=thidua-scheduler@$PROJECT.iam.gserviceaccount.com
 BUILD_SA=thidua-build@$PROJECT.iam.gserviceaccount.com
 SECRET=thidua-webhook-secret
 AUDIENCE=thidua-scheduler
-FUNCTIONS=(sheetEdited reconcile sendReports healthz)
+FUNCTIONS=(sheetEdited reconcile sendReports lock unlock healthz)
 BUILD_ROLES=(roles/logging.logWriter roles/artifactregistry.writer roles/storage.objectAdmin)
 g() { gcloud --project="$PROJECT" --quiet "$@"; }
 
@@ -293,14 +293,22 @@ schedule_job() { # name schedule uri
 schedule_job thidua-reconcile '*/5 * * * *' "${URL[reconcile]}"
 schedule_job thidua-send-reports '0 7 * * *' "${URL[sendReports]}"
 
+# For `thidua google setup` (it writes these URLs into each sheet's Apps Script).
+mkdir -p "$ROOT/.thidua"
+printf '{"sheetEdited":"%s","reconcile":"%s","sendReports":"%s","lock":"%s","unlock":"%s"}\n' \
+  "${URL[sheetEdited]}" "${URL[reconcile]}" "${URL[sendReports]}" "${URL[lock]}" "${URL[unlock]}" >"$ROOT/.thidua/functions.json"
+
 cat <<EOM
 
-Đã triển khai. Các địa chỉ (thidua google setup ghi chúng vào Apps Script của mỗi bảng tính):
+Đã triển khai. Các địa chỉ (đã ghi vào .thidua/functions.json; thidua google setup ghi chúng vào Apps Script của mỗi bảng tính):
   THIDUA_URL_SHEET_EDITED = ${URL[sheetEdited]}
   THIDUA_URL_RECONCILE    = ${URL[reconcile]}
   THIDUA_URL_SEND_REPORTS = ${URL[sendReports]}
+  THIDUA_URL_LOCK         = ${URL[lock]}
+  THIDUA_URL_UNLOCK       = ${URL[unlock]}
 Thiết lập một cụm (docs/huong-dan-quan-tri.md):
+  export THIDUA_WEBHOOK_SECRET=\$(gcloud secrets versions access latest --secret=$SECRET --project=$PROJECT)
   npx thidua google setup --from khoi.xlsx --client-id-file client.json \\
-    --functions-url ${URL[sheetEdited]%/*} --admin <email quản trị cụm>
+    --admin $RUNTIME_SA --admin <email quản trị cụm>
 Kiểm tra: curl ${URL[healthz]}
 EOM

@@ -44,6 +44,8 @@ export const Options = z.object({
   ledger: z.string().optional(),
   to: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
+  clientIdFile: z.string().min(1).optional(),
+  functions: z.string().min(1).optional(),
 });
 export type Options = z.infer<typeof Options>;
 

@@ -24,6 +24,8 @@ export const OPTIONS = {
   port: { flags: '--port <số>', description: 'cổng HTTP (mặc định 8080)' },
   ledger: { flags: '--ledger <tệp.sqlite>', description: 'sổ ghi SQLite (mặc định .thidua/ledger.sqlite cạnh bảng tính)' },
   to: { flags: '--to <tệp-mới.xlsx>', description: 'tên bảng tính năm sau (mặc định: tên hiện tại với năm sau)' },
+  clientIdFile: { flags: '--client-id-file <tệp.json>', description: 'OAuth client (loại Desktop app) của tỉnh, tải từ Google Cloud Console: đăng nhập Google bằng trình duyệt' },
+  functions: { flags: '--functions <tệp.json>', description: 'địa chỉ các hàm (scripts/deploy.sh ghi vào .thidua/functions.json)' },
   out: { flags: '--out <thư-mục>', description: 'nơi lưu văn bản (mặc định: thư mục <tên-tệp>-van-ban cạnh bảng tính)' },
 } satisfies Record<string, OptionSpec>;
 

@@ -3,6 +3,7 @@
  * terminal (80 columns when not a terminal), long names shortened with "…", colour where
  * the terminal shows it (NO_COLOR respected).
  */
+import { meetingLines } from '../core/meeting/aside.js';
 import { printable } from '../core/text.js';
 import { formatPoints } from '../core/format.js';
 import type { Evaluation } from '../core/model.js';
@@ -98,6 +99,8 @@ export function rankingTable(ev: Evaluation, o: TableOptions = {}): string {
     line(widths.map((w) => '─'.repeat(w))),
     ...rows.map((r, k) => line(r, styleRow(ev.units[k]!))),
     '',
+    // The meeting's lines (MEETING.md): the lock, next year's head and deputy.
+    ...meetingLines(ev).map((l) => printable(l.value)),
     paint(colour, errors ? '31' : '32', footer),
   ].join('\n');
 }

@@ -71,6 +71,8 @@ export async function startServing(o: Options, env: NodeJS.ProcessEnv = process.
     '/sheetEdited': h.sheetEdited,
     '/reconcile': h.reconcile,
     '/sendReports': h.sendReports,
+    '/lock': h.lock,
+    '/unlock': h.unlock,
     '/healthz': h.healthz,
   };
 

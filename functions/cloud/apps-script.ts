@@ -14,6 +14,8 @@ export interface ScriptConfig {
   THIDUA_URL_SHEET_EDITED: string;
   THIDUA_URL_RECONCILE: string;
   THIDUA_URL_SEND_REPORTS: string;
+  THIDUA_URL_LOCK?: string;
+  THIDUA_URL_UNLOCK?: string;
 }
 
 /** An Apps Script API `File`. */

@@ -59,7 +59,7 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     ledger,
     workbook: (id) => new GoogleSheetWorkbook(sheets, drive, id, o.retry, budget),
     transport() {
-      if (transport === undefined) transport = openCloudTransport(env, o);
+      if (transport === undefined) transport = openCloudTransport(env, o, ledger);
       return transport;
     },
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
@@ -82,16 +82,36 @@ export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Pro
   return { ...ledger, close: () => deleteApp(app) };
 }
 
-function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides): MailTransport | null {
+function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides, ledger: Ledger): MailTransport | null {
   const kind = env.THIDUA_MAIL_TRANSPORT?.trim().toLowerCase() || (env.THIDUA_SMTP_URL ? 'smtp' : '');
-  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o));
+  if (kind === 'gmail') return lazyTransport(async () => (await import('./gmail-transport.js')).gmailTransportFromEnv(env, o, ledger));
   if (kind === 'smtp') {
     const url = env.THIDUA_SMTP_URL?.trim();
     if (!url) throw new Error('THIDUA_MAIL_TRANSPORT=smtp nhưng chưa đặt THIDUA_SMTP_URL.');
+    checkCloudSmtp(url);
     return lazyTransport(async () => (await import('../mail/transports/smtp.js')).openSmtpTransport(url));
   }
   if (kind) throw new Error(`THIDUA_MAIL_TRANSPORT="${kind}" không hợp lệ: dùng gmail hoặc smtp.`);
   return null;
+}
+
+/**
+ * Google Cloud blocks outbound port 25: the office's server must be reached on 587
+ * (STARTTLS, `smtp://`) or 465 (TLS, `smtps://`). Said before the first message, not as a
+ * timeout after it.
+ */
+export function checkCloudSmtp(url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error('THIDUA_SMTP_URL không phải địa chỉ hợp lệ (ví dụ smtp://tai-khoan:mat-khau@mail.so.gov.vn:587).');
+  }
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error(`THIDUA_SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://, không phải ${u.protocol}`);
+  const port = Number(u.port || (u.protocol === 'smtps:' ? 465 : 25));
+  if (port === 25) {
+    throw new Error('Google Cloud chặn cổng 25 ra ngoài: dùng cổng 587 (smtp://…:587, STARTTLS) hoặc 465 (smtps://…:465) của máy chủ thư.');
+  }
 }
 
 /** Imports the transport's module on the first message, not on the first request. */

@@ -66,6 +66,9 @@ export interface CloudHandlers {
   sheetEdited: CloudHandler;
   reconcile: CloudHandler;
   sendReports: CloudHandler;
+  /** "Chốt kết quả" / "Mở chốt" (MEETING.md): admins only, like sendReports. */
+  lock: CloudHandler;
+  unlock: CloudHandler;
   healthz: CloudHandler;
 }
 
@@ -336,6 +339,50 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     }
   };
 
+  const lockOrUnlock = (which: 'lock' | 'unlock'): CloudHandler => async (req) => {
+    const who = await admit(req, which, 'admin');
+    if ('status' in who) return who;
+    const { parseBody, LockRequest } = await requests();
+    const body = parseBody(req.rawBody, LockRequest);
+    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
+    const id = body.value.spreadsheetId;
+    try {
+      const deps = await ctx.deps();
+      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
+      const refused = await allowed(deps, who, id);
+      if (refused) return refused;
+      const by = who.by === 'person' ? who.email : who.by === 'scheduler' ? 'Cloud Scheduler' : 'thidua serve';
+      const { lockResults, unlockResults } = await import('../meeting/lock.js');
+      let outcome = '';
+      let at: number | undefined;
+      const r = await coalescedRun({
+        ledger: deps.ledger,
+        name: id,
+        holder: randomUUID(),
+        now,
+        run: async () => void (await score(deps, id, 'edit')),
+        own: {
+          waitMs: ctx.reportWaitMs ?? 60_000,
+          run: async () => {
+            const workbook = deps.workbook(id);
+            const o = { workbook, ledger: deps.ledger, cluster: id, trigger: 'manual' as const, now, by, reportUnusable: true };
+            const done = which === 'lock' ? await lockResults(o) : await unlockResults(o);
+            outcome = done.outcome;
+            if ('lock' in done) at = done.lock.at;
+            // The lock's run wrote the sheet: that version is ours, not a person's edit.
+            await deps.ledger.setProcessedVersion(id, await workbook.version());
+          },
+        },
+      });
+      if (r.outcome === 'busy') return reply(503, { ok: false, error: 'Bảng tính đang được chấm, hãy thử lại sau ít phút' }, { 'retry-after': '30' });
+      log('INFO', which, { spreadsheetId: id, outcome });
+      return reply(200, { ok: outcome === 'locked' || outcome === 'unlocked', outcome, ...(at ? { at: new Date(at).toISOString() } : {}) });
+    } catch (e) {
+      log('ERROR', `${which} failed`, { spreadsheetId: id, error: errorText(e) });
+      return refuse(500, `${which === 'lock' ? 'Chốt' : 'Mở chốt'} không thành công: ${errorText(e)}`);
+    }
+  };
+
   const healthz: CloudHandler = async (req) =>
     req.method === 'GET' || req.method === 'HEAD' ? reply(200, { ok: true }) : refuse(405, 'Chỉ nhận phương thức GET', {}, { allow: 'GET' });
 
@@ -353,7 +400,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     }
   }
 
-  return { sheetEdited, reconcile, sendReports, healthz };
+  return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), healthz };
 }
 
 /** One registered spreadsheet (null when it is not), or all of them. */

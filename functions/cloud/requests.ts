@@ -52,3 +52,9 @@ export function parseBody<T>(raw: Uint8Array, schema: z.ZodType<T>, emptyIsObjec
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, message: r.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ') };
 }
+
+/** `lock` / `unlock` ("Chốt kết quả" / "Mở chốt"): one spreadsheet, an admin's act. */
+export const LockRequest = z.object({
+  spreadsheetId: SpreadsheetId,
+  ts: z.number().int().nonnegative().optional(),
+});

@@ -14,8 +14,12 @@ export interface Totals {
   groups: Record<string, Cents>;
 }
 
+/** Criterion code → its top-level group, once per criteria list (not once per unit). */
+const topsOf = new WeakMap<readonly Criterion[], Map<string, string>>();
+
 export function totals(scores: ScoredCriterion[], criteria: Criterion[], bonusCap: number | null): Totals {
-  const top = new Map(criteria.map((c) => [c.code, c.top]));
+  let top = topsOf.get(criteria);
+  if (!top) topsOf.set(criteria, (top = new Map(criteria.map((c) => [c.code, c.top]))));
   const groups: Record<string, Cents> = {};
   const ordinary: Cents[] = [];
   const bonus: Cents[] = [];

@@ -15,7 +15,7 @@ export class WorkbookUnusableError extends Error {
 }
 
 export type TooLargeLimit =
-  | 'partBytes' | 'totalBytes' | 'entries' | 'elements' | 'tabs' | 'cellsPerTab' | 'stringLength' | 'columns' | 'rows' | 'totalRows';
+  | 'partBytes' | 'totalBytes' | 'entries' | 'elements' | 'tabs' | 'cellsPerTab' | 'cells' | 'stringLength' | 'columns' | 'rows' | 'totalRows';
 
 /** What each limit counts, in words (Vietnamese, English). */
 const LIMIT_WORDS: Record<TooLargeLimit, [string, string]> = {
@@ -25,6 +25,7 @@ const LIMIT_WORDS: Record<TooLargeLimit, [string, string]> = {
   elements: ['một trang tính có quá nhiều thành phần (quá', 'one sheet has too many elements (over'],
   tabs: ['số tab vượt quá', 'the workbook has more tabs than'],
   cellsPerTab: ['một tab có số ô chứa dữ liệu vượt quá', 'one tab has more filled cells than'],
+  cells: ['tổng số ô chứa dữ liệu của các tab vượt quá', 'the tabs together have more filled cells than'],
   stringLength: ['một ô có nội dung dài quá', 'one cell holds text longer than'],
   columns: ['có ô nằm ngoài cột XFD (số cột tối đa', 'a cell lies beyond column XFD (at most'],
   rows: ['có ô nằm ngoài dòng 1.048.576 (số dòng tối đa', 'a cell lies beyond row 1,048,576 (at most'],

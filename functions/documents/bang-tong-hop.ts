@@ -35,6 +35,8 @@ export function bangTongHop(f: DocumentFacts): DocumentModel {
     cell(u.voteResult ?? ''),
   ]);
   const head = unitName(f, f.head);
+  // A table someone signs says which figures are not final.
+  const withErrors = f.units.filter((u) => u.status === 'issues' && u.errors > 0);
   const cap = f.bonusCap !== null ? `; điểm thưởng tối đa ${formatPoints(f.bonusCap * 100)} điểm` : '';
   // A mid-year review (sơ kết 6 tháng, 9 tháng) has its own table, beside the year-end one.
   const review = isFullYear(f.period) ? '' : `${f.period.trim().toLocaleLowerCase('vi')} `;
@@ -60,6 +62,9 @@ export function bangTongHop(f: DocumentFacts): DocumentModel {
         header: [header],
         rows,
       },
+      ...(withErrors.length
+        ? [para([{ text: `Ghi chú: số liệu của ${withErrors.map((u) => `${u.name} (${u.errors} lỗi)`).join(', ')} còn lỗi, tiêu chí bị lỗi tính 0 điểm; chi tiết tại tab Kiểm tra của bảng tính.`, italic: true }], { align: 'left', before: 2, keepNext: true })]
+        : []),
       {
         kind: 'table', ruled: false, keepTogether: true, widths: [1, 1], header: [],
         rows: [[

@@ -26,6 +26,8 @@ export interface UnitFacts {
   votes: Tally[];
   /** The `Kết quả bình xét` text, or null without rows. */
   voteResult: string | null;
+  /** Errors still on the unit's cells (their criteria scored 0). */
+  errors: number;
 }
 
 export interface DocumentFacts {
@@ -89,6 +91,7 @@ export function factsFromEvaluation(ev: Evaluation): DocumentFacts {
       award: u.award,
       votes: u.votes,
       voteResult: u.voteResult,
+      errors: u.errorCount,
     })),
     head: s.head,
     deputy: s.deputy,

@@ -45,12 +45,13 @@ export function dateLine(place: string | null): string {
  */
 export function issuerLines(name: string, max: number): string[] {
   const words = name.toLocaleUpperCase('vi').trim().split(/\s+/);
+  // A dash is glued to the words on both sides: a line neither starts nor ends with one.
+  const dash = (w: string | undefined) => w !== undefined && /^[-–]$/.test(w);
   const tokens: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (/^[-–]$/.test(w) && tokens.length && i + 1 < words.length) tokens[tokens.length - 1] += ` ${w} ${words[++i]}`;
+  words.forEach((w, i) => {
+    if (tokens.length && (dash(w) || dash(words[i - 1]))) tokens[tokens.length - 1] += ` ${w}`;
     else tokens.push(w);
-  }
+  });
   const text = tokens.join(' ');
   const count = Math.ceil(text.length / max);
   if (count <= 1 || tokens.length < 2) return [text];

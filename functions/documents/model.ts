@@ -94,8 +94,3 @@ export function cell(content: string | Run[] | Paragraph[], o: { align?: Align; 
 export function space(points: number): Space {
   return { kind: 'space', points };
 }
-
-/** Plain text of a run list (tests, file properties). */
-export function plain(runs: Run[]): string {
-  return runs.map((r) => r.text).join('');
-}

@@ -39,7 +39,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     creator: 'thidua',
     styles: {
       default: {
-        document: { run: { font: FONT, size: half(doc.size) }, paragraph: { spacing: { line: 276 } } },
+        document: { run: { font: FONT, size: half(doc.size) }, paragraph: { spacing: { line: 276, lineRule: 'auto' } } },
       },
     },
     sections: [{
@@ -93,8 +93,8 @@ function paragraph(p: Paragraph, size: number, inCell = false): DocxParagraph {
   return new DocxParagraph({
     alignment: ALIGN[p.align ?? 'justify'],
     keepNext: p.keepNext ?? false,
-    // 1,15 lines, set on each paragraph: LibreOffice does not apply the document default to tables.
-    spacing: { before: twip(p.before ?? 0), after: twip(p.after ?? (inCell ? 0 : 6)), line: 276 },
+    // 1,15 lines, on each paragraph and with its rule: without `lineRule` LibreOffice sets lines tighter than single.
+    spacing: { before: twip(p.before ?? 0), after: twip(p.after ?? (inCell ? 0 : 6)), line: 276, lineRule: 'auto' },
     ...(p.indent ? { indent: { firstLine: convertMillimetersToTwip(12.7) } } : {}),
     children: p.runs.map((r) => new TextRun({
       // A control character typed in a cell would make the file one Word refuses to open.

@@ -25,16 +25,6 @@ export function share(t: Pick<Tally, 'for' | 'valid'>): string {
   return `${t.for}/${t.valid} phiếu (${formatPercent(t.for / t.valid, 'vi')})`;
 }
 
-/** The tally by which a unit received `form`, if the form was put to the vote. */
-export function tallyFor(u: UnitFacts, kind: Tally['kind']): Tally | undefined {
-  return u.votes.find((v) => v.kind === kind);
-}
-
-/** Units that hold `form` after the vote, in rank order. */
-export function holders(f: DocumentFacts, form: string): UnitFacts[] {
-  return f.units.filter((u) => u.award === form);
-}
-
 /** "Khối trưởng" / "Cụm phó" … */
 export function role(f: DocumentFacts, code: string): string | null {
   if (code === f.head) return `${f.word} trưởng`;

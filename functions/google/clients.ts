@@ -5,6 +5,7 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { drive, type drive_v3 } from '@googleapis/drive';
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
+import { script, type script_v1 } from '@googleapis/script';
 
 export interface ClientOptions {
   /** A `GoogleAuth` (auth.ts), an OAuth2 client, or nothing for an unauthenticated test server. */
@@ -33,4 +34,8 @@ export function gmailClient(o: ClientOptions = {}): gmail_v1.Gmail {
   return gmail({ version: 'v1', ...common(o) } as gmail_v1.Options);
 }
 
-export type { sheets_v4, drive_v3, gmail_v1 };
+export function scriptClient(o: ClientOptions = {}): script_v1.Script {
+  return script({ version: 'v1', ...common(o) } as script_v1.Options);
+}
+
+export type { sheets_v4, drive_v3, gmail_v1, script_v1 };

@@ -22,7 +22,13 @@
  */
 
 const TRIGGER_HANDLERS = ['onSheetEdit', 'onSheetChange'];
-const URL_PROPERTY = { sheetEdited: 'THIDUA_URL_SHEET_EDITED', reconcile: 'THIDUA_URL_RECONCILE', sendReports: 'THIDUA_URL_SEND_REPORTS' };
+const URL_PROPERTY = {
+  sheetEdited: 'THIDUA_URL_SHEET_EDITED',
+  reconcile: 'THIDUA_URL_RECONCILE',
+  sendReports: 'THIDUA_URL_SEND_REPORTS',
+  lock: 'THIDUA_URL_LOCK',
+  unlock: 'THIDUA_URL_UNLOCK',
+};
 
 function onOpen() {
   SpreadsheetApp.getUi()
@@ -30,6 +36,9 @@ function onOpen() {
     .addItem('Bật tự động chấm điểm', 'enableAutoScoring')
     .addItem('Chấm điểm ngay', 'scoreNow')
     .addItem('Gửi báo cáo', 'sendReportsNow')
+    .addSeparator()
+    .addItem('Chốt kết quả', 'lockResults')
+    .addItem('Mở chốt', 'unlockResults')
     .addToUi();
 }
 
@@ -76,6 +85,27 @@ function sendReportsNow() {
   const r = postAsPerson_('sendReports', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const res = (r.body && r.body.results && r.body.results[0]) || {};
   ui.alert(r.status < 300 ? 'Đã gửi ' + (res.sent || 0) + ' thư (' + (res.duplicates || 0) + ' thư không đổi, không gửi lại).' : describe_(r));
+}
+
+/** "Chốt kết quả" (MEETING.md): an admin's act, sent with the person's identity. */
+function lockResults() {
+  const ui = SpreadsheetApp.getUi();
+  const ok = ui.alert('Chốt kết quả', 'Chốt điểm, hạng, xếp loại và đề nghị khen thưởng hiện có? Sau khi chốt, mỗi ô sửa ' +
+    'sẽ có cảnh báo trong tab Kiểm tra; tab Bỏ phiếu vẫn mở.', ui.ButtonSet.OK_CANCEL);
+  if (ok !== ui.Button.OK) return;
+  const r = postAsPerson_('lock', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
+  const outcome = r.body && r.body.outcome;
+  ui.alert(r.status < 300 ? (outcome === 'already-locked' ? 'Kết quả đã được chốt từ trước.' : outcome === 'unusable' ? 'Chưa chốt được: bảng tính có lỗi, xem tab Kiểm tra.' : 'Đã chốt kết quả.') : describe_(r));
+}
+
+/** "Mở chốt": the next runs score afresh. */
+function unlockResults() {
+  const ui = SpreadsheetApp.getUi();
+  const ok = ui.alert('Mở chốt', 'Bỏ kết quả đã chốt và chấm lại từ số liệu hiện có?', ui.ButtonSet.OK_CANCEL);
+  if (ok !== ui.Button.OK) return;
+  const r = postAsPerson_('unlock', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
+  const outcome = r.body && r.body.outcome;
+  ui.alert(r.status < 300 ? (outcome === 'not-locked' ? 'Kết quả chưa được chốt.' : 'Đã mở chốt; bảng được chấm lại.') : describe_(r));
 }
 
 /** A trigger must not bother the editor: a failure is logged; `reconcile` catches up. */

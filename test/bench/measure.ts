@@ -10,6 +10,8 @@ export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 1
 export interface ProcessTime {
   ms: number;
   peakRssMB: number;
+  /** CPU time of the process (user + system), which a shared machine disturbs less than wall time; 0 when not a node process. */
+  cpuMs: number;
 }
 
 /** One fresh `node` process (or any program): wall time and, for node, its peak RSS. */
@@ -18,11 +20,13 @@ export function timeProcess(cmd: string, args: string[], o: { env?: NodeJS.Proce
   const rssFile = o.rssFile;
   const full = node && rssFile ? ['--import', join(import.meta.dirname, 'rss.mjs'), ...args] : args;
   const s = performance.now();
-  const r = spawnSync(cmd, full, { env: { ...process.env, ...(rssFile ? { THIDUA_BENCH_RSS: rssFile } : {}), ...o.env }, cwd: o.cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  const cpuFile = rssFile ? `${rssFile}.cpu` : undefined;
+  const r = spawnSync(cmd, full, { env: { ...process.env, ...(rssFile ? { THIDUA_BENCH_RSS: rssFile, THIDUA_BENCH_CPU: cpuFile } : {}), ...o.env }, cwd: o.cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
   const ms = performance.now() - s;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString().slice(0, 500)}`);
   const peak = node && rssFile ? Number(readFileSync(rssFile, 'utf8')) : 0;
-  return { ms, peakRssMB: round(peak / 1e6) };
+  const cpuMs = node && cpuFile ? Number(readFileSync(cpuFile, 'utf8')) : 0;
+  return { ms, peakRssMB: round(peak / 1e6), cpuMs: round(cpuMs) };
 }
 
 /**
@@ -30,13 +34,13 @@ export function timeProcess(cmd: string, args: string[], o: { env?: NodeJS.Proce
  * shared machine hits all of them; per contestant the median, and per pair the median of
  * the round-by-round ratios.
  */
-export function paired<K extends string>(rounds: number, contestants: Record<K, (round: number) => ProcessTime>): Record<K, { ms: number; peakRssMB: number; samples: number[] }> & { ratios: (a: K, b: K) => number } {
+export function paired<K extends string>(rounds: number, contestants: Record<K, (round: number) => ProcessTime>): Record<K, { ms: number; cpuMs: number; peakRssMB: number; samples: number[] }> & { ratios: (a: K, b: K) => number } {
   const times = {} as Record<K, ProcessTime[]>;
   for (const k of Object.keys(contestants) as K[]) times[k] = [];
   for (let i = 0; i < rounds; i++) for (const k of Object.keys(contestants) as K[]) times[k].push(contestants[k](i));
-  const out = {} as Record<K, { ms: number; peakRssMB: number; samples: number[] }>;
+  const out = {} as Record<K, { ms: number; cpuMs: number; peakRssMB: number; samples: number[] }>;
   for (const k of Object.keys(times) as K[]) {
-    out[k] = { ms: round(median(times[k].map((t) => t.ms))), peakRssMB: median(times[k].map((t) => t.peakRssMB)), samples: times[k].map((t) => round(t.ms)) };
+    out[k] = { ms: round(median(times[k].map((t) => t.ms))), cpuMs: round(median(times[k].map((t) => t.cpuMs))), peakRssMB: median(times[k].map((t) => t.peakRssMB)), samples: times[k].map((t) => round(t.ms)) };
   }
   const ratios = (a: K, b: K) => round(median(times[a].map((t, i) => t.ms / times[b][i]!.ms)), 2);
   return Object.assign(out, { ratios });

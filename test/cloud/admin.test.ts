@@ -67,3 +67,25 @@ describe('sendReports asked in person', () => {
     expect(unnamed.status).toBe(400);
   });
 });
+
+describe('"Chốt kết quả" / "Mở chốt" in the cloud', () => {
+  const call = (f: 'lock' | 'unlock', headers: Record<string, string>) =>
+    h[f]({ method: 'POST', headers, rawBody: Buffer.from(JSON.stringify({ spreadsheetId: id, ts: Date.now() })) });
+
+  it("locks and unlocks for an admin, with the admin named; a unit's account or the sheet's key alone is refused", async () => {
+    const { sheetKey, signatureHeader } = await import('../../functions/triggers/signature.js');
+    const raw = JSON.stringify({ spreadsheetId: id, ts: Date.now() });
+    const keyOnly = await h.lock({ method: 'POST', headers: { 'x-thidua-signature': signatureHeader(raw, sheetKey(SECRET, id), Math.floor(Date.now() / 1000), 'lock') }, rawBody: Buffer.from(raw) });
+    expect(keyOnly.status).toBe(403);
+    expect((await call('lock', { authorization: `Bearer ${personToken('nhap.dv01@example.vn')}` })).status).toBe(403);
+    expect(await ledger.getLock(id)).toBeNull();
+
+    const locked = await call('lock', { authorization: `Bearer ${personToken(ADMIN)}` });
+    expect(locked.body).toMatchObject({ ok: true, outcome: 'locked' });
+    expect((await ledger.getLock(id))?.by).toBe(ADMIN);
+    expect((await call('lock', { authorization: `Bearer ${personToken(ADMIN)}` })).body.outcome).toBe('already-locked');
+    const unlocked = await call('unlock', { authorization: `Bearer ${personToken(ADMIN)}` });
+    expect(unlocked.body).toMatchObject({ ok: true, outcome: 'unlocked' });
+    expect(await ledger.getLock(id)).toBeNull();
+  });
+});

@@ -34,7 +34,7 @@ function appsScript(properties: Record<string, string>, answer = { code: 200, bo
   const ui = {
     createMenu: (title: string) => {
       menu.push(title);
-      const m = { addItem: (label: string, fn: string) => (menu.push(`${label} → ${fn}`), m), addToUi: () => {} };
+      const m = { addItem: (label: string, fn: string) => (menu.push(`${label} → ${fn}`), m), addSeparator: () => m, addToUi: () => {} };
       return m;
     },
     alert: (...a: unknown[]) => (alerts.push(String(a[0])), 'OK'),
@@ -98,10 +98,21 @@ describe('Apps Script trigger (Code.gs)', () => {
   });
   afterAll(async () => served?.close());
 
-  it('adds the "Thi đua" menu with its three items', () => {
+  it('adds the "Thi đua" menu with its items', () => {
     const s = appsScript(PROPS);
     s.call('onOpen');
-    expect(s.menu).toEqual(['Thi đua', 'Bật tự động chấm điểm → enableAutoScoring', 'Chấm điểm ngay → scoreNow', 'Gửi báo cáo → sendReportsNow']);
+    expect(s.menu).toEqual(['Thi đua', 'Bật tự động chấm điểm → enableAutoScoring', 'Chấm điểm ngay → scoreNow', 'Gửi báo cáo → sendReportsNow', 'Chốt kết quả → lockResults', 'Mở chốt → unlockResults']);
+  });
+
+  it('"Chốt kết quả" and "Mở chốt" post to lock and unlock with the person\'s identity token', () => {
+    const s = appsScript({ ...PROPS, THIDUA_URL_LOCK: 'https://fn.example/lock', THIDUA_URL_UNLOCK: 'https://fn.example/unlock' }, { code: 200, body: '{"ok":true,"outcome":"locked"}' });
+    s.call('lockResults');
+    s.call('unlockResults');
+    expect(s.fetched.map((f) => [f.url, f.params.headers])).toEqual([
+      ['https://fn.example/lock', { Authorization: 'Bearer id-token-of-the-person' }],
+      ['https://fn.example/unlock', { Authorization: 'Bearer id-token-of-the-person' }],
+    ]);
+    expect(s.alerts).toContain('Đã chốt kết quả.');
   });
 
   it('installs one onEdit and one onChange trigger, even when enabled twice, and scores once', () => {

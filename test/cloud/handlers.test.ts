@@ -48,3 +48,14 @@ describe('cloud handlers', () => {
     expect(post.headers).toEqual({ allow: 'GET' });
   });
 });
+
+describe('SMTP from the functions', () => {
+  it('refuses port 25 (blocked on Google Cloud) before any message, and takes 587 and 465', async () => {
+    const { checkCloudSmtp } = await import('../../functions/cloud/deps.js');
+    expect(() => checkCloudSmtp('smtp://u:p@mail.so.gov.vn')).toThrow(/cổng 25/);
+    expect(() => checkCloudSmtp('smtp://u:p@mail.so.gov.vn:25')).toThrow(/587/);
+    expect(() => checkCloudSmtp('http://mail.so.gov.vn')).toThrow(/smtp:\/\//);
+    expect(() => checkCloudSmtp('smtp://u:p@mail.so.gov.vn:587')).not.toThrow();
+    expect(() => checkCloudSmtp('smtps://u:p@mail.so.gov.vn')).not.toThrow();
+  });
+});

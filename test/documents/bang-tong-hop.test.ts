@@ -46,6 +46,16 @@ describe('Bảng tổng hợp kết quả chấm điểm', async () => {
     for (const { format, text } of await readBack(bangTongHop(locked))) expect(text, format).not.toContain('DỰ THẢO');
   });
 
+  it('says which units still have errors in their figures', async () => {
+    // The sample's Hội Liên hiệp Phụ nữ typed 31/11/2023, a date that does not exist.
+    for (const { format, text } of await readBack(bangTongHop(facts))) {
+      expect(text, format).toContain('Ghi chú: số liệu của Hội Liên hiệp Phụ nữ tỉnh (1 lỗi) còn lỗi, tiêu chí bị lỗi tính 0 điểm');
+    }
+    const clean = { ...facts, units: facts.units.map((u) => ({ ...u, status: 'ok' as const, errors: 0 })) };
+    const [docx] = await readBack(bangTongHop(clean));
+    expect(docx!.text).not.toContain('Ghi chú');
+  });
+
   it('shows a unit that has not submitted as such, without figures', async () => {
     const f = { ...facts, units: facts.units.map((u) => (u.code === 'TD' ? { ...u, status: 'missing' as const, rank: null } : u)) };
     const [docx] = await readBack(bangTongHop(f));

@@ -54,6 +54,13 @@ describe('render-docx (Nghị định 30 presentation in Word)', async () => {
     expect(parts[`word/${target(first!)}`]).not.toMatch(/PAGE/);
   });
 
+  it('spaces lines at 1,15 with an explicit rule (LibreOffice sets a bare w:line tighter than single)', () => {
+    const spacings = [...doc.matchAll(/<w:spacing [^>]*w:line="(\d+)"[^>]*\/>/g)].map((m) => m[0]);
+    expect(spacings.length).toBeGreaterThan(5);
+    for (const sp of spacings) expect(sp, sp).toMatch(/w:lineRule="(auto|exact)"/);
+    expect(spacings.filter((sp) => sp.includes('w:lineRule="auto"')).every((sp) => sp.includes('w:line="276"'))).toBe(true);
+  });
+
   it('keeps text as text: nothing typed becomes markup or a field', () => {
     expect(docxText(bytes)).toContain('Nội dung =SUM(A1) <b>&amp; giữ nguyên như đã gõ.');
   });

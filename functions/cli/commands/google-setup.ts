@@ -6,11 +6,14 @@ export const googleSetup: Subcommand = {
   summary: 'tạo Google Sheet của cụm từ một bảng tính .xlsx',
   description:
     'Tạo Google Sheet của cụm từ bảng tính (thidua init): đủ các trang, danh sách chọn, vùng bảo vệ\n' +
-    'cho từng đơn vị, biểu đồ Tổng điểm; chia sẻ cho các quản trị; đăng ký với bản đám mây.\n' +
-    'Cần đăng nhập Google (gcloud auth application-default login).',
+    'cho từng đơn vị, biểu đồ Tổng điểm; gắn Apps Script (Apps Script API) với địa chỉ các hàm và khóa riêng\n' +
+    'của bảng tính; chia sẻ cho Người nhập liệu của từng đơn vị và các quản trị; đăng ký với bản đám mây.\n' +
+    'Đăng nhập Google bằng OAuth client của tỉnh (--client-id-file); cần THIDUA_WEBHOOK_SECRET.',
   args: [],
-  options: ['from', 'admin', 'ledger'],
-  examples: [['thidua google setup --from khoi.xlsx --admin van.thu@tinh.gov.vn', 'tạo Google Sheet và chia sẻ cho văn thư']],
+  options: ['from', 'admin', 'clientIdFile', 'functions', 'ledger'],
+  examples: [
+    ['thidua google setup --from khoi.xlsx --client-id-file client.json --admin van.thu@tinh.gov.vn', 'tạo, gắn tập lệnh, chia sẻ, đăng ký'],
+  ],
   async run(_args, o) {
     return (await import('../google-setup.js')).googleSetupCommand(o);
   },

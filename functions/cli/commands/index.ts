@@ -6,6 +6,7 @@ import type { Subcommand } from '../command.js';
 import { documents } from './documents.js';
 import { googleSetup } from './google-setup.js';
 import { init } from './init.js';
+import { key } from './key.js';
 import { lock, unlock } from './lock.js';
 import { newYear } from './new-year.js';
 import { remind } from './remind.js';
@@ -13,4 +14,4 @@ import { run } from './run.js';
 import { serve } from './serve.js';
 import { start, watch } from './watch.js';
 
-export const COMMANDS: Subcommand[] = [init, run, watch, remind, lock, unlock, documents, newYear, start, serve, googleSetup];
+export const COMMANDS: Subcommand[] = [init, run, watch, remind, lock, unlock, documents, newYear, start, serve, key, googleSetup];

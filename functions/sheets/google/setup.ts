@@ -312,12 +312,13 @@ function totalsChart(p: PlannedTab, unitCount: number): Request | undefined {
   };
 }
 
-interface UnitRow {
+export interface UnitRow {
   code: string;
   editors: string[];
 }
 
-function units(tab: TabSnapshot): UnitRow[] {
+/** Each unit of `Đơn vị` with its `Người nhập liệu` accounts (also who setup shares the file with). */
+export function units(tab: TabSnapshot): UnitRow[] {
   const codeCol = column(tab, UNIT_HEADERS.code);
   const editorsCol = column(tab, UNIT_HEADERS.editors);
   if (codeCol === undefined) return [];

@@ -331,9 +331,13 @@ function historyTab(wb: ExcelJS.Workbook, rows: OutValue[][]): void {
     [h.role]: 'Cụm trưởng, Cụm phó hoặc để trống.',
   }, 'Hệ thống ghi khi sang năm mới (thidua new-year) và mang sang các năm sau; các lần chấm không ghi lại trang này. Không sửa tay: dòng bị sửa sẽ có cảnh báo.');
   const ws = wb.getWorksheet(TAB.history)!;
-  rows.forEach((r, i) => r.forEach((v, j) => put(ws.getCell(i + 2, j + 1), v)));
-  for (const col of [1, 2, 4]) ws.getColumn(col).alignment = { horizontal: 'center' };
-  ws.getColumn(5).numFmt = '0.00';
+  rows.forEach((r, i) => r.forEach((v, j) => {
+    const cell = ws.getCell(i + 2, j + 1);
+    put(cell, v);
+    // Năm, Mã, Hạng and Tổng điểm centred; the total with its two decimals.
+    if ([0, 1, 3, 4].includes(j)) cell.alignment = { horizontal: 'center' };
+    if (j === 4) cell.numFmt = '0.00';
+  }));
 }
 
 /** A system tab: header only, each note ending with who writes the tab. */

@@ -11,11 +11,13 @@ export const LIMITS = {
   /** Entries in the zip. */
   entries: 10_000,
   /** Elements in one XML part (cells, rows, strings…): bounds the tree in memory. */
-  elements: 1_500_000,
+  elements: 600_000,
   /** Tabs in the workbook. */
   tabs: 1_000,
   /** Cells holding a value, in one tab. */
-  cellsPerTab: 250_000,
+  cellsPerTab: 200_000,
+  /** Cells holding a value, over all tabs: what the snapshot keeps in memory. */
+  cells: 500_000,
   /** Characters in one cell's text: Excel's own limit. */
   stringLength: 32_767,
   /** Excel's grid: columns A–XFD, rows 1–1.048.576. */

@@ -13,6 +13,8 @@ import { dateStyles } from './styles.js';
 import { attr, child, decodeOoxmlText, parseXml, textOf, type XElement } from './xml.js';
 
 interface Context {
+  /** Filled cells read so far, all tabs. */
+  cells: number;
   strings: string[];
   dates: boolean[];
   date1904: boolean;
@@ -25,6 +27,7 @@ export function readXlsx(bytes: Uint8Array, title: string, path = title): Workbo
     if (pkg.sheets.length > LIMITS.tabs) throw new LimitError('tabs');
     return guard(() => {
       const ctx: Context = {
+        cells: 0,
         strings: sharedStrings(pkg),
         dates: dateStyles(partText(pkg, '/styles', 'xl/styles.xml')),
         date1904: pkg.date1904,
@@ -33,6 +36,8 @@ export function readXlsx(bytes: Uint8Array, title: string, path = title): Workbo
       const tabs: TabSnapshot[] = pkg.sheets.map((s) => {
         const xml = s.kind === 'worksheet' && s.part ? pkg.zip.text(s.part) : undefined;
         const rows = xml === undefined ? [] : readRows(xml, ctx);
+        ctx.cells += filledCells(rows);
+        if (ctx.cells > LIMITS.cells) throw new LimitError('cells');
         rowsKept += rows.length;
         if (rowsKept > LIMITS.totalRows) throw new LimitError('totalRows');
         return { name: s.name, rows };
@@ -49,6 +54,12 @@ export function unusable(e: unknown, path: string): unknown {
   if (e instanceof NotAWorkbookError) return new WorkbookUnusableError({ code: 'not-a-workbook', path, detail: e.detail });
   if (e instanceof LimitError) return new WorkbookUnusableError({ code: 'too-large', path, limit: e.limit, max: LIMITS[e.limit] });
   return e;
+}
+
+function filledCells(rows: Cell[][]): number {
+  let n = 0;
+  for (const r of rows) for (const c of r) if (c !== null && c !== undefined) n++;
+  return n;
 }
 
 /** Text of a cell, refused past Excel's own length (no spreadsheet program writes more). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SheetEdits } from '../../../functions/core/cell.js';
 import { WorkbookChangedError, WorkbookUnusableError } from '../../../functions/sheets/port.js';
-import { XlsxWorkbook } from '../../../functions/sheets/xlsx/adapter.js';
+import { WorkbookReadOnlyError, XlsxWorkbook } from '../../../functions/sheets/xlsx/adapter.js';
 import { createWorkbook } from '../../../functions/sheets/xlsx/init.js';
 import { readXlsx } from '../../../functions/sheets/xlsx/read.js';
 import { SMALL_CLUSTER } from '../../fixtures/small-cluster.js';
@@ -44,6 +44,27 @@ async function unusable(f: () => Promise<unknown>): Promise<WorkbookUnusableErro
 }
 
 describe('XlsxWorkbook', () => {
+  it('never replaces a workbook its owner made read-only: file, mode and folder unchanged', async () => {
+    chmodSync(file, 0o444);
+    const wb = new XlsxWorkbook(file);
+    const { version } = await wb.read();
+    await expect(wb.write(EDITS, version)).rejects.toBeInstanceOf(WorkbookReadOnlyError);
+    expect(sha256(readFileSync(file))).toBe(sha256(initBytes));
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual([file.split('/').pop()]);
+  });
+
+  it('removes temp files a killed write left (its process gone), and keeps those of a live one', async () => {
+    const name = file.split('/').pop()!;
+    const dead = `.${name}.${2 ** 22 - 3}-0badc0de.tmp`;
+    const live = `.${name}.${process.ppid}-0badc0de.tmp`;
+    writeFileSync(join(dir, dead), 'half');
+    writeFileSync(join(dir, live), 'in progress');
+    const wb = new XlsxWorkbook(file);
+    await wb.write(EDITS, (await wb.read()).version);
+    expect(readdirSync(dir).sort()).toEqual([live, name].sort());
+  });
+
   it('reads the file once: its content, named after the file, at the version of its bytes', async () => {
     const wb = new XlsxWorkbook(file);
     const { snapshot, version } = await wb.read();

@@ -3,6 +3,7 @@
  * uses, so tests run the real `@googleapis/*` clients (pointed here with `rootUrl`) against
  * it. It counts requests per endpoint and can be told to fail or hang the next requests.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseA1 } from '../../../functions/core/a1.js';
@@ -26,7 +27,9 @@ import {
 } from './model.js';
 import type { sheets_v4 } from '@googleapis/sheets';
 
-export type Endpoint = 'sheets.get' | 'sheets.create' | 'sheets.batchUpdate' | 'drive.files.get' | 'gmail.send';
+export type Endpoint =
+  | 'sheets.get' | 'sheets.create' | 'sheets.batchUpdate' | 'drive.files.get' | 'drive.permissions.create'
+  | 'gmail.send' | 'iam.signJwt' | 'oauth.token' | 'script.projects.create' | 'script.projects.updateContent';
 
 export interface Fault {
   /** Only requests to this endpoint; default: any. */
@@ -42,6 +45,8 @@ export interface Fault {
 export interface SentMail {
   userId: string;
   raw: Buffer;
+  /** The account the message went out as (the delegated user, or the caller). */
+  as: string;
 }
 
 /** One request as received, for tests that check what a client actually sent. */
@@ -86,6 +91,17 @@ export class FakeGoogle {
    * told of the system's own writes: tests hang Apps Script's ping on it to look for loops.
    */
   onApiChange: ((spreadsheetId: string) => void) | null = null;
+  /** Drive permissions per file, as `permissions.create` made them. */
+  readonly permissions = new Map<string, { type: string; role: string; emailAddress: string }[]>();
+  /** Apps Script projects bound to a container (the spreadsheet), with their files. */
+  readonly scripts = new Map<string, { scriptId: string; parentId: string; title: string; files: { name: string; type: string; source: string }[] }>();
+  /** Users who turned the Apps Script API off in script.google.com/home/usersettings (it is off until a user turns it on; the fake: on unless listed). */
+  readonly appsScriptApiOff = new Set<string>();
+  /** Domain-wide delegation as a Workspace admin set it: service account → scopes it may use for anyone. */
+  readonly delegations = new Map<string, string[]>();
+  /** JWTs signed by signJwt here, and access tokens issued for them: token → the user it acts as. */
+  private readonly signed = new Set<string>();
+  private readonly issued = new Map<string, string>();
   /** The caller of the request being answered (handlers run synchronously). */
   private caller = OWNER;
 
@@ -97,7 +113,7 @@ export class FakeGoogle {
   /** The account a request is made as. */
   callerOf(req: IncomingMessage): string {
     const m = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''));
-    return (m && this.options.users?.[m[1]!]) || OWNER;
+    return (m && (this.options.users?.[m[1]!] ?? this.issued.get(m[1]!))) || OWNER;
   }
 
   static async start(options: FakeGoogleOptions = {}): Promise<FakeGoogle> {
@@ -237,7 +253,11 @@ export class FakeGoogle {
       const answer = route.handler(url, body as Buffer, req);
       send(res, 200, answer);
     } catch (e) {
-      if (e instanceof QuotaExceeded) send(res, 429, { error: { code: 429, message: e.message, status: 'RESOURCE_EXHAUSTED', details: e.details() } });
+      if (endpoint === 'oauth.token' && e instanceof FakeApiError) {
+        // OAuth's own error shape (RFC 6749 §5.2), not Google's API one.
+        const [error, ...rest] = e.message.split(': ');
+        send(res, e.status, { error, error_description: rest.join(': ') });
+      } else if (e instanceof QuotaExceeded) send(res, 429, { error: { code: 429, message: e.message, status: 'RESOURCE_EXHAUSTED', details: e.details() } });
       else if (e instanceof FakeApiError) send(res, e.status, { error: { code: e.status, message: e.message, status: e.reason } });
       else send(res, 500, { error: { code: 500, message: String(e), status: statusName(500) } });
     }
@@ -278,7 +298,155 @@ export class FakeGoogle {
       const upload = Boolean(m[1]);
       return { endpoint: 'gmail.send', handler: (u, body, req) => this.gmailSend(userId, upload, u, body, req) };
     }
+    if (method === 'POST' && (m = /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      return { endpoint: 'drive.permissions.create', handler: (u, body, req) => this.share(id, u, json(body, req)) };
+    }
+    if (method === 'POST' && path === '/v1/projects') {
+      return { endpoint: 'script.projects.create', handler: (_u, body, req) => this.createScript(json(body, req)) };
+    }
+    if (method === 'PUT' && (m = /^\/v1\/projects\/([^/]+)\/content$/.exec(path))) {
+      const scriptId = decodeURIComponent(m[1]!);
+      return { endpoint: 'script.projects.updateContent', handler: (_u, body, req) => this.updateScript(scriptId, json(body, req)) };
+    }
+    if (method === 'POST' && (m = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):signJwt$/.exec(path))) {
+      const account = decodeURIComponent(m[1]!);
+      return { endpoint: 'iam.signJwt', handler: (_u, body, req) => this.signJwt(account, json(body, req)) };
+    }
+    if (method === 'POST' && path === '/token') {
+      return { endpoint: 'oauth.token', handler: (_u, body) => this.token(body) };
+    }
     return undefined;
+  }
+
+  /** Who may edit a file: its owner, and those it was shared with as writers. */
+  private canEdit(id: string, who: string): boolean {
+    const ss = this.spreadsheets.get(id);
+    if (!ss) return false;
+    if ((ss.owner ?? OWNER) === who) return true;
+    return (this.permissions.get(id) ?? []).some((p) => p.emailAddress.toLowerCase() === who.toLowerCase() && (p.role === 'writer' || p.role === 'owner'));
+  }
+
+  /** Drive `permissions.create`: a writer may share (the default `writersCanShare`). */
+  private share(id: string, url: URL, body: { type?: string; role?: string; emailAddress?: string }): Record<string, unknown> {
+    if (!this.spreadsheets.has(id)) throw new FakeApiError(404, `File not found: ${id}.`);
+    if (!this.canEdit(id, this.caller)) throw new FakeApiError(403, 'The user does not have sufficient permissions for this file.');
+    const roles = ['reader', 'commenter', 'writer', 'fileOrganizer', 'organizer', 'owner'];
+    if (!body.role || !roles.includes(body.role)) throw new FakeApiError(400, `Invalid permission role: ${body.role}`);
+    if (body.type !== 'user' && body.type !== 'group') throw new FakeApiError(400, `The fake shares with users and groups only, not ${body.type}`);
+    if (!body.emailAddress || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.emailAddress)) throw new FakeApiError(400, `Invalid email address: ${body.emailAddress}`);
+    if (body.role === 'owner' && url.searchParams.get('transferOwnership') !== 'true') throw new FakeApiError(403, 'The transferOwnership parameter must be enabled when the permission role is \'owner\'.');
+    const list = this.permissions.get(id) ?? [];
+    const p = { type: body.type, role: body.role, emailAddress: body.emailAddress };
+    list.push(p);
+    this.permissions.set(id, list);
+    return { kind: 'drive#permission', id: `perm-${list.length}`, ...p };
+  }
+
+  /** Apps Script API `projects.create` bound to a spreadsheet the caller may edit. */
+  private createScript(body: { title?: string; parentId?: string }): Record<string, unknown> {
+    if (this.appsScriptApiOff.has(this.caller)) {
+      throw new FakeApiError(403, 'User has not enabled the Apps Script API. Enable it by visiting https://script.google.com/home/usersettings then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.');
+    }
+    if (!body.title) throw new FakeApiError(400, 'Invalid argument: title');
+    if (body.parentId !== undefined) {
+      if (!this.spreadsheets.has(body.parentId)) throw new FakeApiError(404, 'Requested entity was not found.');
+      if (!this.canEdit(body.parentId, this.caller)) throw new FakeApiError(403, 'The caller does not have permission');
+      if ([...this.scripts.values()].some((x) => x.parentId === body.parentId)) {
+        // Google allows several bound projects; one is all we ever make, so a second is a bug here.
+        throw new FakeApiError(400, 'The fake allows one bound script per spreadsheet');
+      }
+    }
+    const scriptId = `script-${this.scripts.size + 1}`;
+    const project = { scriptId, parentId: body.parentId ?? '', title: body.title, files: [] as { name: string; type: string; source: string }[] };
+    this.scripts.set(scriptId, project);
+    return { scriptId, title: project.title, parentId: project.parentId };
+  }
+
+  /** `projects.updateContent`: the whole set of files, a manifest among them, names unique. */
+  private updateScript(scriptId: string, body: { files?: { name?: string; type?: string; source?: string }[] }): Record<string, unknown> {
+    const project = this.scripts.get(scriptId);
+    if (!project) throw new FakeApiError(404, 'Requested entity was not found.');
+    if (project.parentId && !this.canEdit(project.parentId, this.caller)) throw new FakeApiError(403, 'The caller does not have permission');
+    const files = body.files ?? [];
+    const types = new Set(['SERVER_JS', 'HTML', 'JSON']);
+    const names = new Set<string>();
+    for (const f of files) {
+      if (!f.name || !f.type || !types.has(f.type) || typeof f.source !== 'string') throw new FakeApiError(400, `Invalid file: ${f.name ?? '(no name)'}`);
+      if (names.has(f.name)) throw new FakeApiError(400, `Duplicate file name: ${f.name}`);
+      names.add(f.name);
+      if (f.type === 'JSON' && f.name !== 'appsscript') throw new FakeApiError(400, 'Only the manifest (appsscript) may be of type JSON');
+    }
+    const manifest = files.find((f) => f.name === 'appsscript' && f.type === 'JSON');
+    if (!manifest) throw new FakeApiError(400, 'Project contents must include a manifest file named appsscript.');
+    try {
+      JSON.parse(manifest.source!);
+    } catch {
+      throw new FakeApiError(400, 'Invalid manifest: not JSON');
+    }
+    project.files = files.map((f) => ({ name: f.name!, type: f.type!, source: f.source! }));
+    return { scriptId, files: project.files.map((f) => ({ name: f.name, type: f.type })) };
+  }
+
+  /** IAM Credentials: signs the payload as `account` (the caller must be it, or allowed to act as it). */
+  private signJwt(account: string, body: { payload?: string }): Record<string, unknown> {
+    if (this.caller !== OWNER && this.caller !== account) throw new FakeApiError(403, `Permission 'iam.serviceAccounts.signJwt' denied on resource (or it may not exist).`);
+    if (typeof body.payload !== 'string') throw new FakeApiError(400, 'payload is required');
+    const b64 = (x: string) => Buffer.from(x).toString('base64url');
+    const jwt = `${b64(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'fake' }))}.${b64(body.payload)}.${b64('signed-by-fake-iam')}`;
+    this.signed.add(jwt);
+    return { keyId: 'fake', signedJwt: jwt };
+  }
+
+  private readonly codes = new Map<string, { user: string; challenge: string; scope: string }>();
+  private readonly refreshTokens = new Map<string, string>();
+
+  /**
+   * What Google's consent page does when `user` signs in and agrees: a one-time code for the
+   * PKCE challenge the client sent in its authorization URL.
+   */
+  grantCode(user: string, authUrl: string): string {
+    const u = new URL(authUrl);
+    const challenge = u.searchParams.get('code_challenge');
+    if (!challenge || u.searchParams.get('code_challenge_method') !== 'S256') throw new Error('the authorization URL has no S256 PKCE challenge');
+    const code = `4/fake-code-${this.codes.size + 1}`;
+    this.codes.set(code, { user, challenge, scope: u.searchParams.get('scope') ?? '' });
+    return code;
+  }
+
+  /** The OAuth token endpoint: authorization_code (PKCE checked), refresh_token, and jwt-bearer for delegation JWTs signed here. */
+  private token(body: Buffer): Record<string, unknown> {
+    const form = new URLSearchParams(body.toString('utf8'));
+    const refuse = (error: string, description: string): never => {
+      throw new FakeApiError(400, `${error}: ${description}`);
+    };
+    const issue = (user: string, scope?: string) => {
+      const token = `ya29.fake-${this.issued.size + 1}`;
+      this.issued.set(token, user);
+      return { access_token: token, token_type: 'Bearer', expires_in: 3599, ...(scope ? { scope } : {}) };
+    };
+    if (form.get('grant_type') === 'authorization_code') {
+      const grant = this.codes.get(form.get('code') ?? '') ?? refuse('invalid_grant', 'Malformed auth code.');
+      this.codes.delete(form.get('code')!);
+      const verifier = form.get('code_verifier') ?? '';
+      if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) refuse('invalid_grant', 'Invalid code verifier.');
+      const refresh = `1//fake-refresh-${this.refreshTokens.size + 1}`;
+      this.refreshTokens.set(refresh, grant.user);
+      return { ...issue(grant.user, grant.scope), refresh_token: refresh };
+    }
+    if (form.get('grant_type') === 'refresh_token') {
+      const user = this.refreshTokens.get(form.get('refresh_token') ?? '') ?? refuse('invalid_grant', 'Token has been expired or revoked.');
+      return issue(user);
+    }
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') refuse('unsupported_grant_type', 'Invalid grant_type');
+    const assertion = form.get('assertion') ?? '';
+    if (!this.signed.has(assertion)) refuse('invalid_grant', 'Invalid JWT Signature.');
+    const claims = JSON.parse(Buffer.from(assertion.split('.')[1]!, 'base64url').toString('utf8')) as { iss: string; sub?: string; scope: string; exp: number };
+    const allowed = this.delegations.get(claims.iss) ?? [];
+    if (claims.sub && !claims.scope.split(' ').every((sc) => allowed.includes(sc))) refuse('unauthorized_client', 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.');
+    const token = `ya29.fake-${this.issued.size + 1}`;
+    this.issued.set(token, claims.sub ?? claims.iss);
+    return { access_token: token, token_type: 'Bearer', expires_in: 3599 };
   }
 
   private get(id: string, url: URL): sheets_v4.Schema$Spreadsheet {
@@ -387,7 +555,7 @@ export class FakeGoogle {
       raw = Buffer.from(msg.raw, 'base64url');
     }
     if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(raw.toString('utf8'))) throw new FakeApiError(400, 'Invalid RFC 2822 message: no header');
-    this.sent.push({ userId, raw });
+    this.sent.push({ userId, raw, as: this.caller });
     const id = `msg-${this.sent.length}`;
     return { id, threadId: `thread-${this.sent.length}`, labelIds: ['SENT'] };
   }
