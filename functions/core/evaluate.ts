@@ -21,7 +21,7 @@ import { readUnits } from './workbook/units.js';
 import { passes, readBallot, type BallotRow } from './ballot/read.js';
 import { resolveAwards } from './ballot/resolve.js';
 import { voteResultText } from './ballot/text.js';
-import { changesSince, scoringInputs, type InputCell } from './lock/inputs.js';
+import { changesSince, scoringInputs, type InputTexts, type TabInputs } from './lock/inputs.js';
 import { nextRoles } from './meeting/next.js';
 import type { VoteOutcome, VoteTally } from './model.js';
 import { historyOf, readHistory } from './workbook/history.js';
@@ -35,7 +35,7 @@ export interface LockedResults {
   /** The units as the lock evaluated them, in rank order; `award` = `proposal` (the vote is applied on top). */
   units: UnitResult[];
   /** The scoring inputs' texts at the lock (core/lock/inputs.ts). */
-  inputs: Record<string, string>;
+  inputs: InputTexts;
   /** The issues of the locked evaluation. */
   issues: Issue[];
 }
@@ -47,7 +47,7 @@ export interface EvaluationDetail {
   /** Issues with their row and column, for placing them on cells. */
   rawIssues: RawIssue[];
   /** The scoring inputs as read, for a lock (core/lock/inputs.ts). */
-  inputs: Map<string, InputCell>;
+  inputs: Map<string, TabInputs>;
 }
 
 /** Headers without which a tab cannot be read at all; the others may be absent (a warning). */
@@ -186,22 +186,18 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
 
   // While locked, the results are the locked ones; every input changed since is a warning on its cell.
   // Every input cell's text, for a lock: a fifth of a run's time at 2.000 units, so made only when asked for.
-  let inputsMemo: Map<string, InputCell> | null = null;
+  let inputsMemo: Map<string, TabInputs> | null = null;
   const scoringInputsOf = () => (inputsMemo ??= scoringInputs(wb, unitCodes, lang));
   const lock = opts.lock ?? null;
   const base = lock ? lock.units.map((u) => ({ ...u, award: u.proposal, votes: [], voteResult: null })) : scored;
   if (lock) {
-    // A removed row has no cell: the warning names its tab (as people spell it) and its Mã.
-    const tabNames = new Map([TAB.settings, TAB.units, TAB.criteria, ...unitCodes].map((t) => [normalizeName(t), t]));
+    // A removed row has no cell: the warning names its tab and its Mã.
     const empty = lang === 'vi' ? '(trống)' : '(empty)';
     for (const ch of changesSince(lock.inputs, scoringInputsOf())) {
-      const [tabKey = '', rowKey = ''] = ch.key.split('\u0000');
-      const tab = ch.at?.tab ?? tabNames.get(tabKey) ?? tabKey;
-      const unit = ch.at ? ch.at.unit : unitCodes.includes(tab) ? tab : null;
       issues.warning({
-        unit, tab, row: ch.at?.row ?? null, col: ch.at?.col ?? null,
-        criterion: unit ? (ch.at?.key ?? rowKey) : null, code: 'changed-after-lock',
-        params: { before: ch.before || empty, after: ch.after || empty, key: ch.at?.key ?? rowKey },
+        unit: ch.unit, tab: ch.tab, row: ch.at?.row ?? null, col: ch.at?.col ?? null,
+        criterion: ch.unit ? ch.rowKey : null, code: 'changed-after-lock',
+        params: { before: ch.before || empty, after: ch.after || empty, key: ch.rowKey },
       });
     }
   }

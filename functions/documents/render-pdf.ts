@@ -126,6 +126,7 @@ class Layout {
     const big = Math.max(size, ...runs.map((r) => r.size ?? size));
     this.y += before;
     const start = this.y;
+    const page = this.pdf.page;
     runs.forEach((r, i) => {
       this.pdf.font(face(r)).fontSize(r.size ?? size);
       const opts: PDFKit.Mixins.TextOptions = {
@@ -134,14 +135,15 @@ class Layout {
         lineGap: big * LINE,
         underline: r.underline ?? false,
         continued: i < runs.length - 1,
-        // Never let pdfkit open a page by itself: this layout decides where pages break.
-        height: Math.max(this.bottom - start + size * 2, size * 2),
+        // In a cell pdfkit must never open a page (the table decides); a body paragraph longer
+        // than what is left flows on, rather than losing its end.
+        ...(inCell ? { height: Math.max(this.bottom - start + size * 2, size * 2) } : {}),
         ...(p.indent ? { indent: 12.7 * MM } : {}),
       };
       if (i === 0) this.pdf.text(r.text, x, start, opts);
       else this.pdf.text(r.text, opts);
     });
-    this.y = Math.max(this.pdf.y, start) + after;
+    this.y = (this.pdf.page === page ? Math.max(this.pdf.y, start) : this.pdf.y) + after;
   }
 
   cellHeight(c: Cell, width: number, size: number): number {

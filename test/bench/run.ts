@@ -36,11 +36,11 @@ function withoutEmails(c: InitContent): InitContent {
   return { ...c, settings: c.settings.filter(([k]) => k !== 'Email nhận báo cáo'), units: c.units.map((u) => ({ ...u, email: '' })) };
 }
 
-const sizes: [string, () => InitContent, { rounds: number; libreOffice: boolean; emails: boolean }][] = [
+const sizes: [string, () => InitContent, { rounds: number; libreOffice: boolean; emails: boolean; sheetjs?: boolean }][] = [
   ['sample', () => SAMPLE, { rounds: quick ? 3 : 7, libreOffice: true, emails: true }],
   ['60x40', () => syntheticCluster(60, 40), { rounds: quick ? 3 : 5, libreOffice: true, emails: true }],
   ['300x40', () => syntheticCluster(300, 40), { rounds: 3, libreOffice: false, emails: true }],
-  ['2000x50', () => withoutEmails(syntheticCluster(2000, 50)), { rounds: quick ? 1 : 3, libreOffice: false, emails: false }],
+  ['2000x50', () => withoutEmails(syntheticCluster(2000, 50)), { rounds: quick ? 1 : 3, libreOffice: false, emails: false, sheetjs: false }],
 ];
 
 const workbooks: Record<string, unknown> = {};

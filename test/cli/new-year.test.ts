@@ -4,7 +4,7 @@
  * units and criteria, every input empty and `Lịch sử` carrying 2023; then a 2024 year
  * entered, and the 2025 workbook carrying both years.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +230,24 @@ describe('the 2024 workbook', () => {
     const to = join(dir, 'nam-moi.xlsx');
     expect(thidua(['new-year', y2023, '--to', to]).code).toBe(0);
     expect(setting(book(to), 'Năm')).toBe(2024);
+  });
+});
+
+describe('a workbook new-year cannot turn', () => {
+  it('a file that does not exist: exit 2, one line, nothing written', () => {
+    const r = thidua(['new-year', join(dir, 'khong-co-2023.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`Không tìm thấy tệp: ${join(dir, 'khong-co-2023.xlsx')}`);
+  });
+
+  it('a Cấu hình without a usable Năm: says so in Vietnamese, writes no file', () => {
+    const f = join(dir, 'khong-nam.xlsx');
+    expect(thidua(['init', f, '--sample']).code).toBe(0);
+    enterCell(f, TAB.settings, 'Năm', 'Giá trị', 'năm nay');
+    const r = thidua(['new-year', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('Không chạy được: Tab Cấu hình chưa có Năm dùng được: không biết năm sau là năm nào.');
+    expect(existsSync(join(dir, 'khong-nam-2024.xlsx'))).toBe(false);
   });
 });
 

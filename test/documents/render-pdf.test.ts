@@ -65,4 +65,14 @@ describe('render-pdf (pdfkit, Liberation Serif embedded)', () => {
     expect(last).toContain('KHỐI TRƯỞNG');
     expect(last).toContain('Hội Nông dân tỉnh');
   });
+
+  it.skipIf(!pdfReadable())('flows a paragraph longer than a page onto the next, losing nothing', async () => {
+    const words = Array.from({ length: 900 }, (_, i) => `từ${i + 1}`).join(' ');
+    const bytes = await renderPdf(doc([para(words), para('Đoạn sau cùng.')]));
+    expect(pdfPages(bytes)).toBeGreaterThanOrEqual(2);
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('từ1 từ2 từ3');
+    expect(text).toContain('từ899 từ900');
+    expect(text).toContain('Đoạn sau cùng.');
+  });
 });

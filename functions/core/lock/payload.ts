@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { EvaluationDetail, LockedResults } from '../evaluate.js';
 import type { Issue, UnitResult } from '../model.js';
-import { inputTexts } from './inputs.js';
+import { inputTexts, type InputTexts } from './inputs.js';
 
-interface PayloadV1 {
-  v: 1;
+interface Payload {
+  v: 2;
   /** The units as scored, before the vote: `award` is their `proposal`. */
   units: UnitResult[];
-  inputs: Record<string, string>;
+  inputs: InputTexts;
   issues: Issue[];
 }
 
@@ -25,19 +25,19 @@ export interface LockContent {
 export function lockContent(detail: EvaluationDetail): LockContent {
   const inputs = inputTexts(detail.inputs);
   const units = detail.evaluation.units.map((u) => ({ ...u, award: u.proposal, votes: [], voteResult: null }));
-  const body: PayloadV1 = { v: 1, units, inputs, issues: detail.evaluation.issues };
+  const body: Payload = { v: 2, units, inputs, issues: detail.evaluation.issues };
   return { payload: JSON.stringify(body), inputHash: hashInputs(inputs) };
 }
 
-export function hashInputs(inputs: Record<string, string>): string {
+export function hashInputs(inputs: InputTexts): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 
 /** The lock as `evaluate` takes it; null when the payload is not one this version wrote. */
 export function lockedResults(at: number, payload: string): LockedResults | null {
   try {
-    const body = JSON.parse(payload) as Partial<PayloadV1>;
-    if (body.v !== 1 || !Array.isArray(body.units) || typeof body.inputs !== 'object' || body.inputs === null) return null;
+    const body = JSON.parse(payload) as Partial<Payload>;
+    if (body.v !== 2 || !Array.isArray(body.units) || typeof body.inputs !== 'object' || body.inputs === null) return null;
     return { at, units: body.units, inputs: body.inputs, issues: Array.isArray(body.issues) ? body.issues : [] };
   } catch {
     return null;
