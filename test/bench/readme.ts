@@ -32,7 +32,7 @@ export function section(r: Results): string {
   for (const k of names) {
     const t = w[k]!.times;
     const c = (key: string) => (t[key] ? `${s(t[key]!.ms)}` : '–');
-    lines.push(`| ${label[k] ?? k} | ${c('thiduaFirstRun')} (CPU ${s(t.thiduaFirstRun!.cpuMs)}), ${n(t.thiduaFirstRun!.peakRssMB, 0)} MB | ${c('thiduaRerun')} (CPU ${s(t.thiduaRerun!.cpuMs)}) | ${c('exceljsReadWrite')} | ${c('sheetjsReadWrite')} | ${c('libreOfficeConvert')} | ${c('fflateFloor')} | ${c('nodeE0')} |`);
+    lines.push(`| ${label[k] ?? k} | ${c('thiduaFirstRun')} (CPU ${s(t.thiduaFirstRun!.cpuMs)}) | ${c('thiduaRerun')} (CPU ${s(t.thiduaRerun!.cpuMs)}) | ${c('exceljsReadWrite')} | ${c('sheetjsReadWrite')} | ${c('libreOfficeConvert')} | ${c('fflateFloor')} | ${c('nodeE0')} |`);
   }
   lines.push('');
   lines.push('thidua\'s time as a multiple of each peer\'s (below 1× is faster than the peer):');
