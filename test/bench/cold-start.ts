@@ -3,10 +3,21 @@
  * next to the whole `googleapis` package: a fresh process importing it, wall time and peak
  * RSS, in paired rounds; and what the first request imports on top.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { paired, timeProcess } from './measure.js';
+import { median, paired, round, timeProcess } from './measure.js';
+
+/** Inside a fresh process: how long the imports themselves take, node's own start-up left out (less disturbed by a busy machine). */
+function importTime(code: string, rounds: number): number {
+  const t: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); ${code}; process.stdout.write(String(performance.now() - t));`], { encoding: 'utf8' });
+    t.push(Number(out));
+  }
+  return round(median(t));
+}
 
 const FIRST_REQUEST = [
   './dist/functions/cloud/deps.js', './dist/functions/cloud/score.js', './dist/functions/ledger/firestore.js',
@@ -25,7 +36,14 @@ export function coldStart(rounds = 7) {
     googleapisUmbrella: imp("await import('googleapis')"),
   });
   const { ratios, ...times } = r;
+  const first = `await import('./dist/functions/index.js'); await Promise.all(${JSON.stringify(FIRST_REQUEST)}.map((m) => import(m)))`;
+  const inProcess = {
+    functionsModuleMs: importTime("await import('./dist/functions/index.js')", rounds),
+    functionsFirstRequestMs: importTime(first, rounds),
+    googleapisUmbrellaMs: importTime("await import('googleapis')", rounds),
+  };
   return {
+    inProcess,
     note: 'fresh `node` processes importing the compiled module (dist/), medians of paired rounds; functionsFirstRequest adds what the first sheetEdited run imports; googleapis 171.4.0 (devDependency) for comparison',
     ...times,
     firstRequestImportsMs: Math.round(times.functionsFirstRequest.ms - times.functionsModule.ms),

@@ -11,7 +11,7 @@ export interface Results {
   machine: { node: string; cpus: number; cpu: string; memGB: number; load: number[] };
   workbooks: Record<string, Wb>;
   coreCurve: { points: { units: number; criteria: number; ms: number; cpuMs: number; usPerCell: number; cpuUsPerCell: number }[]; spreadWall: number; spreadCpu: number };
-  coldStart: Record<string, T> & { firstRequestImportsMs: number };
+  coldStart: Record<string, T> & { firstRequestImportsMs: number; inProcess: { functionsModuleMs: number; functionsFirstRequestMs: number; googleapisUmbrellaMs: number } };
   editToRanking: { ms: number; units: number; addedPerRequestMs: number; googleRequests: string[] };
 }
 
@@ -55,7 +55,7 @@ export function section(r: Results): string {
   lines.push('| µs per cell, CPU | ' + r.coreCurve.points.map((p) => n(p.cpuUsPerCell, 1)).join(' | ') + ' |');
   lines.push('');
   const c = r.coldStart;
-  lines.push(`Cloud: a fresh process importing the compiled \`functions/index.js\` takes ${s(c.functionsModule!.ms)} (CPU ${s(c.functionsModule!.cpuMs)}) / ${n(c.functionsModule!.peakRssMB, 0)} MB (\`node -e 0\`: ${s(c.nodeE0!.ms)} / ${n(c.nodeE0!.peakRssMB, 0)} MB); what the first request imports adds ${s(c.firstRequestImportsMs)} (${n(c.functionsFirstRequest!.peakRssMB, 0)} MB in all); the whole \`googleapis\` package alone takes ${s(c.googleapisUmbrella!.ms)} / ${n(c.googleapisUmbrella!.peakRssMB, 0)} MB. Edit → ranking at ${r.editToRanking.units} units with ${r.editToRanking.addedPerRequestMs} ms added to every Google request: ${s(r.editToRanking.ms)} (${r.editToRanking.googleRequests.length} requests on the way).`);
+  lines.push(`Cloud: a fresh process importing the compiled \`functions/index.js\` takes ${s(c.functionsModule!.ms)} (CPU ${s(c.functionsModule!.cpuMs)}) / ${n(c.functionsModule!.peakRssMB, 0)} MB (\`node -e 0\`: ${s(c.nodeE0!.ms)} / ${n(c.nodeE0!.peakRssMB, 0)} MB); what the first request imports adds ${s(c.firstRequestImportsMs)} (${n(c.functionsFirstRequest!.peakRssMB, 0)} MB in all); the whole \`googleapis\` package alone takes ${s(c.googleapisUmbrella!.ms)} / ${n(c.googleapisUmbrella!.peakRssMB, 0)} MB. Timed inside the process (node's own start-up left out): the module ${s(c.inProcess.functionsModuleMs)}, with the first request's imports ${s(c.inProcess.functionsFirstRequestMs)}, \`googleapis\` ${s(c.inProcess.googleapisUmbrellaMs)}. Edit → ranking at ${r.editToRanking.units} units with ${r.editToRanking.addedPerRequestMs} ms added to every Google request: ${s(r.editToRanking.ms)} (${r.editToRanking.googleRequests.length} requests on the way).`);
   lines.push('');
   lines.push('Targets (issue 10; reported, never asserted in a test):');
   lines.push('');
@@ -71,8 +71,8 @@ export function section(r: Results): string {
     ['core 10.000 × 50 ≤ 1 s', core10k ? s(core10k.ms) : '–', core10k ? core10k.ms <= 1000 : null],
     ['core: µs per cell within 2× from 6 to 10.000 units', `${x(r.coreCurve.spreadCpu)} spread in CPU time (${x(r.coreCurve.spreadWall)} wall)`, r.coreCurve.spreadCpu <= 2],
     ['2.000 × 50 `run --json` ≤ ½ exceljs read+write', x(big?.ratios.thiduaFirstRun.exceljsReadWrite), big ? big.ratios.thiduaFirstRun.exceljsReadWrite! <= 0.5 : null],
-    ['functions module cold start ≤ 150 ms and ≤ 60 MB', `${s(c.functionsModule!.ms)}, ${n(c.functionsModule!.peakRssMB, 0)} MB`, c.functionsModule!.ms <= 150 && c.functionsModule!.peakRssMB <= 60],
-    ['first request\'s imports ≤ 300 ms', s(c.firstRequestImportsMs), c.firstRequestImportsMs <= 300],
+    ['functions module cold start ≤ 150 ms and ≤ 60 MB', `${s(c.functionsModule!.ms)} process (${s(c.inProcess.functionsModuleMs)} of imports), ${n(c.functionsModule!.peakRssMB, 0)} MB`, c.functionsModule!.ms <= 150 && c.functionsModule!.peakRssMB <= 60],
+    ['first request\'s imports ≤ 300 ms', `${s(c.firstRequestImportsMs)} (${s(c.inProcess.functionsFirstRequestMs - c.inProcess.functionsModuleMs)} timed inside)`, c.firstRequestImportsMs <= 300],
     ['edit → ranking at 60 units, 150 ms per request, ≤ 400 ms', s(r.editToRanking.ms), r.editToRanking.ms <= 400],
   ];
   lines.push('| target | measured | |');
