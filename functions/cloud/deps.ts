@@ -71,7 +71,7 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
     adminsOf: async (id) => (await import('../sheets/google/admins.js')).sheetAdmins(sheets, id, o.retry),
     documents: (id) => ({
-      put: async (files) => (await import('../google/drive-folder.js')).driveFolderShelf(await uploadDrive(), id, o.retry).put(files),
+      put: async (files) => (await import('../google/drive-folder.js')).driveFolderShelf(await uploadDrive(), id, { retry: o.retry, rootUrl: o.google?.rootUrl }).put(files),
     }),
   };
 }

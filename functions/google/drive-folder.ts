@@ -28,8 +28,14 @@ export class NoFolderError extends Error {
   }
 }
 
-export function driveFolderShelf(drive: drive_v3.Drive, spreadsheetId: string, retry?: RetryOptions): DocumentShelf {
+export function driveFolderShelf(
+  drive: drive_v3.Drive, spreadsheetId: string, o: { retry?: RetryOptions | undefined; rootUrl?: string | undefined } = {},
+): DocumentShelf {
   const common = { supportsAllDrives: true } as const;
+  const retry = o.retry;
+  // googleapis-common applies a client's `rootUrl` to every URL but the upload one (it swaps
+  // in `mediaUrl` after the rewrite): an upload is told its root per call.
+  const upload = (s: { signal: AbortSignal; timeout: number }) => (o.rootUrl ? { ...s, rootUrl: o.rootUrl } : s);
   return {
     async put(files: readonly RenderedFile[]): Promise<PlacedFile[]> {
       const got = await withRetry('Drive files.get', (s) => drive.files.get({ fileId: spreadsheetId, fields: 'parents', ...common }, s), retry);
@@ -48,10 +54,10 @@ export function driveFolderShelf(drive: drive_v3.Drive, spreadsheetId: string, r
         const media = () => ({ mimeType: f.type, body: Readable.from([f.bytes]) });
         const fields = 'id,name,webViewLink';
         const res = existing
-          ? await withRetry('Drive files.update', (s) => drive.files.update({ fileId: existing, requestBody: { name: f.name }, media: media(), fields, ...common }, s), retry)
+          ? await withRetry('Drive files.update', (s) => drive.files.update({ fileId: existing, requestBody: { name: f.name }, media: media(), fields, ...common }, upload(s)), retry)
           : await withRetry(
               'Drive files.create',
-              (s) => drive.files.create({ requestBody: { name: f.name, parents: [folder], mimeType: f.type }, media: media(), fields, ...common }, s),
+              (s) => drive.files.create({ requestBody: { name: f.name, parents: [folder], mimeType: f.type }, media: media(), fields, ...common }, upload(s)),
               retry,
             );
         const link = res.data.webViewLink ?? `https://drive.google.com/file/d/${res.data.id}/view`;
