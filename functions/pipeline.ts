@@ -4,7 +4,9 @@
  * read and write wins: the run starts again on their content.
  */
 import { createHash } from 'node:crypto';
-import type { WorkbookSnapshot } from './core/cell.js';
+import type { SheetEdits, WorkbookSnapshot } from './core/cell.js';
+import { missingLogLines } from './core/log-restore.js';
+import { findTab } from './core/workbook/grid.js';
 import { describeChanges, inputsOf } from './core/changes.js';
 import { buildEdits, type TriggerLabel } from './core/edits.js';
 import { evaluate, type EvaluationDetail } from './core/evaluate.js';
@@ -15,8 +17,8 @@ import type { Evaluation } from './core/model.js';
 import { formatDateTime } from './core/format.js';
 import { periodLabel, reviewKey } from './core/period.js';
 import { lockedResults } from './core/lock/payload.js';
-import type { Ledger, RunTrigger } from './ledger/port.js';
-import { WorkbookChangedError, type WorkbookPort } from './sheets/port.js';
+import type { Ledger, LogLine, RunTrigger } from './ledger/port.js';
+import { WorkbookChangedError, WorkbookOpenError, type WorkbookPort } from './sheets/port.js';
 import { LOG_HEADERS, TAB } from '../sheets-schema/layout.js';
 
 /** What a run does with its emails: previews, and delivery when asked. Returns JSON rows and `Nhật ký` lines. */
@@ -43,8 +45,11 @@ export interface RunOptions {
 }
 
 export type RunResult =
-  | { outcome: 'ok'; evaluation: Evaluation; emails: JsonEmail[]; version: string; snapshot: WorkbookSnapshot }
-  | { outcome: 'unusable'; error: WorkbookUnusableError };
+  /** `changes`: what changed in the inputs since the previous run (the Nhật ký lines). */
+  | { outcome: 'ok'; evaluation: Evaluation; emails: JsonEmail[]; version: string; snapshot: WorkbookSnapshot; changes: string[] }
+  | { outcome: 'unusable'; error: WorkbookUnusableError }
+  /** Scored, but the file is open in Excel: nothing written, no email; write again once it is closed. */
+  | { outcome: 'open'; evaluation: Evaluation; snapshot: WorkbookSnapshot };
 
 export async function runOnce(o: RunOptions): Promise<RunResult> {
   const runId = await o.ledger.startRun({ cluster: o.cluster, trigger: o.trigger, startedAt: o.now() });
@@ -69,11 +74,14 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       const previous = await o.ledger.getSnapshot(review);
       const inputs = inputsOf(ev);
       const changes = previous ? describeChanges(previous.units, inputs, ev.settings.language) : [];
+      // Lines a stale save dropped come back from the ledger, before this run's own.
+      const restored = missingLogLines(await o.ledger.logLines(o.cluster), findTab(snapshot, TAB.log) ?? undefined);
+      const edits = buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(o.log ?? []), ...changes] });
+      const ownLines = logLinesOf(edits, o.now());
+      if (restored.length) edits.append = edits.append.map((a) => (a.tab === TAB.log ? { ...a, rows: [...restored.map((l) => [l.when, l.source, l.text]), ...a.rows] } : a));
       try {
-        const written = await o.workbook.write(
-          buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(o.log ?? []), ...changes] }),
-          version,
-        );
+        const written = await o.workbook.write(edits, version);
+        await o.ledger.appendLog(o.cluster, ownLines);
         await o.ledger.putSnapshot(review, { units: inputs, takenAt: o.now() });
         const mail = o.mail ? await o.mail(ev, { now: o.now(), source: snapshot.title, ...(snapshot.url ? { url: snapshot.url } : {}) }) : { emails: [], log: [] };
         const finalVersion = mail.log.length ? await appendLog(o, ev, mail.log, written) : written;
@@ -81,9 +89,16 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
           finishedAt: o.now(), outcome: 'ok', inputHash: hashInputs(inputs), version: finalVersion,
           counts: counts(detail, mail.emails.length), message: null, period: periodLabel(ev.settings),
         });
-        return { outcome: 'ok', evaluation: ev, emails: mail.emails, version: finalVersion, snapshot };
+        return { outcome: 'ok', evaluation: ev, emails: mail.emails, version: finalVersion, snapshot, changes };
       } catch (e) {
         if (e instanceof WorkbookChangedError && attempt < attempts) continue;
+        if (e instanceof WorkbookOpenError) {
+          await o.ledger.finishRun(runId, {
+            finishedAt: o.now(), outcome: 'conflict', inputHash: hashInputs(inputs), version: null,
+            counts: counts(detail, 0), message: 'workbook open in Excel: not written', period: periodLabel(ev.settings),
+          });
+          return { outcome: 'open', evaluation: ev, snapshot };
+        }
         throw e;
       }
     }
@@ -108,6 +123,7 @@ export async function heldLock(ledger: Ledger, cluster: string) {
 async function appendLog(o: RunOptions, ev: Evaluation, lines: string[], version: string): Promise<string> {
   const when = formatDateTime(o.now());
   const source = ev.settings.language === 'vi' ? 'Gửi thư' : 'Mail';
+  await o.ledger.appendLog(o.cluster, lines.map((text) => ({ at: o.now(), when, source, text })));
   try {
     return await o.workbook.write(
       { cells: [], tabs: [], notes: [], append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: lines.map((l) => [when, source, l]) }] },
@@ -126,4 +142,11 @@ function counts(detail: EvaluationDetail, emails: number) {
 
 function hashInputs(inputs: unknown): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
+/** This run's `Nhật ký` rows as the ledger keeps them. */
+function logLinesOf(edits: SheetEdits, at: number): LogLine[] {
+  return edits.append
+    .filter((a) => a.tab === TAB.log)
+    .flatMap((a) => a.rows.map((r) => ({ at, when: String(r[0] ?? ''), source: String(r[1] ?? ''), text: String(r[2] ?? '') })));
 }

@@ -4,7 +4,7 @@
  * command. No English fragment and no stack trace (THIDUA_DEBUG=1 prints the stack).
  */
 import { WorkbookReadOnlyError } from '../sheets/xlsx/adapter.js';
-import { WorkbookChangedError } from '../sheets/port.js';
+import { WorkbookChangedError, WorkbookOpenError } from '../sheets/port.js';
 import { LockBusyError } from '../lock.js';
 
 type Coded = Error & { code?: unknown; path?: unknown; dest?: unknown };
@@ -47,6 +47,9 @@ function vietnamesePart(message: string): string | null {
 
 /** The one line for `e`, without a final full stop. */
 export function describeFailure(e: unknown): string {
+  if (e instanceof WorkbookOpenError) {
+    return `Tệp ${e.path} đang mở trong Excel nên chưa ghi được. Hãy đóng tệp rồi chạy lại`;
+  }
   if (e instanceof WorkbookReadOnlyError) {
     return `Bảng tính ${e.path} đang được đặt chỉ đọc (read-only) nên thidua không ghi đè. Hãy bỏ chỉ đọc (Properties → bỏ Read-only, hoặc chmod u+w) rồi chạy lại`;
   }

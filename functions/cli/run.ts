@@ -5,7 +5,7 @@ import { openLocal } from '../local.js';
 import { runOnce, type MailStep } from '../pipeline.js';
 import type { Options } from './args.js';
 import { clock, outboxFor } from './args.js';
-import { rankingTable } from './print.js';
+import { OPEN_IN_EXCEL, rankingTable, terminalWidth, useColour } from './print.js';
 import { localMail } from './mail.js';
 
 export async function runCommand(file: string, o: Options, out = process.stdout, err = process.stderr): Promise<number> {
@@ -19,11 +19,13 @@ export async function runCommand(file: string, o: Options, out = process.stdout,
       err.write(describeUnusable(result.error.reason) + '\n');
       return 2;
     }
-    if (o.json) out.write(JSON.stringify(jsonReport(result.evaluation, result.emails), null, 2) + '\n');
+    const emails = result.outcome === 'ok' ? result.emails : [];
+    if (o.json) out.write(JSON.stringify(jsonReport(result.evaluation, emails), null, 2) + '\n');
     else {
-      out.write(rankingTable(result.evaluation) + '\n');
-      if (result.emails.length && !o.send) out.write(`${result.emails.length} thư xem trước trong ${outboxFor(file, o)}\n`);
+      out.write(rankingTable(result.evaluation, { width: terminalWidth(out), colour: useColour(out) }) + '\n');
+      if (emails.length && !o.send) out.write(`${emails.length} thư xem trước trong ${outboxFor(file, o)}\n`);
     }
+    if (result.outcome === 'open') err.write(`${OPEN_IN_EXCEL(local.path)} Hãy đóng tệp rồi chạy lại, hoặc dùng thidua watch: kết quả được ghi ngay khi tệp được đóng.\n`);
     return 0;
   } finally {
     await local.ledger.close();

@@ -1,7 +1,9 @@
 /**
  * `thidua watch FILE`: re-scores whenever the file is saved. Our own writes change the
  * file too; a run is skipped when the file is exactly what our last run left (its hash),
- * so a run never re-runs itself.
+ * so a run never re-runs itself. The first run prints the table; later ones print what
+ * changed (cli/watch-lines.ts). While Excel holds the file, the results wait and are
+ * written as soon as it is closed.
  */
 import { describeUnusable } from '../core/unusable.js';
 import { describeFailure } from './failure.js';
@@ -11,7 +13,9 @@ import { coalesce } from '../triggers/coalesce.js';
 import { watchWorkbook } from '../triggers/file-watch.js';
 import { clock, outboxFor, type Options } from './args.js';
 import { localMail } from './mail.js';
-import { rankingTable } from './print.js';
+import { OPEN_IN_EXCEL, rankingTable, terminalWidth, useColour } from './print.js';
+import { watchLines } from './watch-lines.js';
+import type { Evaluation } from '../core/model.js';
 
 export interface Watching {
   /** Stops watching, waits for a run in progress, closes the ledger. */
@@ -29,6 +33,16 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
   // Previews only: watching never sends (no email per edit); `thidua run --send` does.
   const mail = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(file, o), send: false });
 
+  let previous: Evaluation | null = null;
+  // While Excel holds the file: a look every two seconds for its owner file to go.
+  let waiting: NodeJS.Timeout | null = null;
+  const stopWaiting = () => {
+    if (waiting) clearInterval(waiting);
+    waiting = null;
+  };
+  const stamp = () => `[${new Date().toLocaleTimeString('vi-VN')}]`;
+  const table = (ev: Evaluation) => rankingTable(ev, { width: terminalWidth(process.stdout), colour: useColour(process.stdout) });
+
   const runs = coalesce(
     async () => {
       let current: string;
@@ -44,16 +58,38 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
         log(describeUnusable(result.error.reason));
         return;
       }
+      if (result.outcome === 'open') {
+        log(`${stamp()} ${OPEN_IN_EXCEL(local.path)} Kết quả sẽ được ghi ngay khi tệp được đóng.`);
+        if (!previous) log(table(result.evaluation));
+        previous ??= result.evaluation;
+        waiting ??= setInterval(() => {
+          void local.workbook.openInExcel().then((open) => {
+            if (!open) {
+              stopWaiting();
+              void runs.trigger();
+            }
+          });
+        }, 2000);
+        waiting.unref?.();
+        return;
+      }
       lastVersion = result.version;
-      log(`\n[${new Date().toLocaleTimeString('vi-VN')}] ${rankingTable(result.evaluation)}`);
+      if (!previous) log(`\n${stamp()} ${table(result.evaluation)}`);
+      else {
+        const lines = watchLines(previous, result.evaluation, result.changes);
+        log(`${stamp()} ${lines.length ? `Đã chấm lại:\n  ${lines.join('\n  ')}` : 'Đã chấm lại: không có thay đổi về số liệu và thứ hạng.'}`);
+      }
+      previous = result.evaluation;
     },
-    (e) => log(`Lỗi khi chấm: ${describeFailure(e)}`),
+    // The same line as `thidua run` prints for the same failure.
+    (e) => log(`Không chạy được: ${describeFailure(e)}.`),
   );
 
   const watcher = watchWorkbook(local.path, () => void runs.trigger());
   return {
     async stop() {
       watcher.close();
+      stopWaiting();
       await runs.idle();
       await local.ledger.close();
     },

@@ -129,7 +129,8 @@ export function planNewYear(wb: WorkbookSnapshot, ev: Evaluation): NextYearConte
   if (formulas) notes.push(`${formulas} ô công thức ở tab ${TAB.settings}/${TAB.criteria} được chép bằng giá trị.`);
 
   // Lịch sử: the old rows (earlier years only), then this year's results.
-  const { old, dropped } = oldHistory(findTab(wb, TAB.history), s.year);
+  const { old, dropped, unreadable } = oldHistory(findTab(wb, TAB.history), s.year);
+  if (unreadable) notes.push(`Tab ${TAB.history} cũ thiếu cột ${HISTORY_HEADERS.year} hoặc ${HISTORY_HEADERS.code}: các dòng cũ của nó không được mang sang.`);
   if (dropped) notes.push(`Bỏ ${dropped} dòng ${TAB.history} của năm ${s.year} trở về sau có sẵn trong tab cũ: năm ${s.year} được ghi lại từ kết quả.`);
   const mine = ev.units.map((u) => historyRow(s.year!, u, ev));
   if (!ev.locked) notes.push(`Kết quả năm ${s.year} chưa được chốt (thidua lock): ${TAB.history} ghi kết quả của lần chấm này.`);
@@ -175,8 +176,9 @@ function historyRow(year: number, u: UnitResult, ev: Evaluation): OutValue[] {
 }
 
 /** The rows of the old `Lịch sử` of years before `year`, each in `HISTORY_HEADERS` order, values as they are. */
-function oldHistory(tab: TabSnapshot | undefined, year: number): { old: OutValue[][]; dropped: number } {
+function oldHistory(tab: TabSnapshot | undefined, year: number): { old: OutValue[][]; dropped: number; unreadable: boolean } {
   const read = readHistory(tab, new IssueList());
+  const unreadable = tab !== undefined && (read.cols.year === undefined || read.cols.code === undefined) && tab.rows.length > 1;
   const old: OutValue[][] = [];
   let dropped = 0;
   for (const { row } of read.typed) {
@@ -187,7 +189,7 @@ function oldHistory(tab: TabSnapshot | undefined, year: number): { old: OutValue
     }
     old.push(HISTORY_FIELDS.map((f) => outValue(cellAt(tab!, row, read.cols[f]))));
   }
-  return { old, dropped };
+  return { old, dropped, unreadable };
 }
 
 /** A cell's value to write again: text and numbers as they are, a date as dd/mm/yyyy, an error as its text. */

@@ -85,6 +85,8 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
   const outbox = root.collection('outbox');
   const clusters = root.collection('clusters');
   const carried = root.collection('carriedHistory');
+  // Nhật ký lines, one document each under the cluster, ordered by a key that sorts as appended.
+  const logs = root.collection('logs');
   const budget = root.collection('budget');
   // A lock's payload may exceed a document's 1 MiB: it is kept gzipped, in parts under the lock.
   const locks = root.collection('locks');
@@ -171,6 +173,31 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
         return true;
       });
       return removed ? was : null;
+    },
+
+    async appendLog(cluster, lines) {
+      if (!lines.length) return;
+      // A counter on the cluster's document numbers the lines: runs with the same clock
+      // (a fixed --now) still read back in the order they were appended.
+      const head = logs.doc(idOf(cluster));
+      for (let i = 0; i < lines.length; i += 400) {
+        const chunk = lines.slice(i, i + 400);
+        await db.runTransaction(async (tx) => {
+          const next = ((await tx.get(head)).data()?.next as number | undefined) ?? 0;
+          chunk.forEach((l, k) => {
+            const seq = next + k;
+            tx.set(head.collection('lines').doc(String(seq).padStart(12, '0')), { seq, at: l.at, when: l.when, source: l.source, text: l.text });
+          });
+          tx.set(head, { cluster, next: next + chunk.length });
+        });
+      }
+    },
+    async logLines(cluster) {
+      const snap = await logs.doc(idOf(cluster)).collection('lines').orderBy('seq').get();
+      return snap.docs.map((d) => {
+        const x = d.data();
+        return { at: x.at as number, when: x.when as string, source: x.source as string, text: x.text as string };
+      });
     },
 
     async getCarriedHistory(cluster) {

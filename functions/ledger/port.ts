@@ -36,6 +36,16 @@ export interface InputsSnapshot {
  * The `Lịch sử` rows `thidua new-year` wrote into a cluster's new workbook: a run
  * compares the tab with them to tell hand edits (MEETING.md, "A new year").
  */
+/** One `Nhật ký` line as the run wrote it: the ledger keeps the log's source of truth. */
+export interface LogLine {
+  /** When it was written, epoch ms (lines of one run share it). */
+  at: number;
+  /** The three cells: `Thời điểm` as shown, `Nguồn`, `Nội dung`. */
+  when: string;
+  source: string;
+  text: string;
+}
+
 export interface CarriedHistory {
   /** Each row in `HISTORY_HEADERS` order: Năm, Mã, Tên đơn vị, Hạng, Tổng điểm, Xếp loại, Khen thưởng, Vai trò. */
   rows: (string | number | null)[][];
@@ -110,6 +120,12 @@ export interface Ledger {
   // last inputs seen, to say what changed
   getSnapshot(cluster: string): Promise<InputsSnapshot | null>;
   putSnapshot(cluster: string, s: InputsSnapshot): Promise<void>;
+
+  // Nhật ký: every line ever written, so that a stale save that dropped some can be undone
+  /** Appends lines after the cluster's earlier ones, in the order given. */
+  appendLog(cluster: string, lines: LogLine[]): Promise<void>;
+  /** Every line of the cluster, in the order they were appended. */
+  logLines(cluster: string): Promise<LogLine[]>;
 
   // what new-year carried into Lịch sử (replaced when new-year runs again with --force)
   getCarriedHistory(cluster: string): Promise<CarriedHistory | null>;

@@ -94,6 +94,18 @@ const migrations: string[] = [
     PRIMARY KEY (key, window)
   );
   `,
+  // 5: every Nhật ký line, in order (the log's source of truth: a stale save cannot lose them).
+  `
+  CREATE TABLE log_lines (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    cluster  TEXT NOT NULL,
+    at       INTEGER NOT NULL,
+    shown    TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    text     TEXT NOT NULL
+  );
+  CREATE INDEX log_lines_by_cluster ON log_lines (cluster, seq);
+  `,
 ];
 
 export const schemaVersion = migrations.length;

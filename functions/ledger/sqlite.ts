@@ -93,6 +93,8 @@ export function openSqliteLedger(path: string): Ledger {
     getLock: db.prepare('SELECT at, locked_by, input_hash, payload FROM locks WHERE cluster = ?'),
     putLock: db.prepare('INSERT OR IGNORE INTO locks (cluster, at, locked_by, input_hash, payload) VALUES (?, ?, ?, ?, ?)'),
     removeLock: db.prepare('DELETE FROM locks WHERE cluster = ? RETURNING at, locked_by, input_hash, payload'),
+    appendLog: db.prepare('INSERT INTO log_lines (cluster, at, shown, source, text) VALUES (?, ?, ?, ?, ?)'),
+    logLines: db.prepare('SELECT at, shown, source, text FROM log_lines WHERE cluster = ? ORDER BY seq'),
     getCarried: db.prepare('SELECT rows, hash, source, carried_at FROM carried_history WHERE cluster = ?'),
     putCarried: db.prepare(`INSERT INTO carried_history (cluster, rows, hash, source, carried_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (cluster) DO UPDATE SET rows = excluded.rows, hash = excluded.hash, source = excluded.source, carried_at = excluded.carried_at`),
@@ -179,6 +181,16 @@ export function openSqliteLedger(path: string): Ledger {
     async removeLock(cluster) {
       const row = q.removeLock.get(cluster) as LockRow | undefined;
       return row ? toLock(row) : null;
+    },
+
+    async appendLog(cluster, lines) {
+      db.transaction(() => {
+        for (const l of lines) q.appendLog.run(cluster, l.at, l.when, l.source, l.text);
+      })();
+    },
+    async logLines(cluster) {
+      const rows = q.logLines.all(cluster) as { at: number; shown: string; source: string; text: string }[];
+      return rows.map((r) => ({ at: r.at, when: r.shown, source: r.source, text: r.text }));
     },
 
     async getCarriedHistory(cluster) {

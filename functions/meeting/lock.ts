@@ -11,6 +11,7 @@ import type { Evaluation } from '../core/model.js';
 import { WorkbookUnusableError } from '../core/unusable.js';
 import type { LockRecord } from '../ledger/port.js';
 import { runOnce, type RunOptions, type RunResult } from '../pipeline.js';
+import { WorkbookOpenError } from '../sheets/port.js';
 
 export interface LockOptions extends Omit<RunOptions, 'mail' | 'log'> {
   /** Who locks or unlocks: an account, or the user name on this machine. */
@@ -46,6 +47,11 @@ export async function lockResults(o: LockOptions): Promise<LockResult> {
     : `Results locked at ${formatDateTime(lock.at)} (by ${o.by}; inputs ${lock.inputHash.slice(0, 12)}). Scores, ranks, grades and proposals now stay as locked; Bỏ phiếu stays open.`;
   try {
     const run = await runOnce({ ...o, log: [line] });
+    if (run.outcome === 'open') {
+      // Open in Excel: nothing was written, so nothing is locked either.
+      await o.ledger.removeLock(o.cluster);
+      throw new WorkbookOpenError(o.cluster.replace(/^file:/, ''));
+    }
     if (run.outcome === 'unusable') {
       // The sheet broke between the two reads: no lock on results nobody could see.
       await o.ledger.removeLock(o.cluster);

@@ -26,4 +26,16 @@ export class WorkbookChangedError extends Error {
   }
 }
 
+/**
+ * The workbook is open in an application that locks it (Excel on Windows refuses the
+ * replace with EBUSY/EPERM, and leaves its owner file `~$name.xlsx` beside it): nothing
+ * was written; the run's results wait until the file is closed.
+ */
+export class WorkbookOpenError extends Error {
+  constructor(readonly path: string) {
+    super(`the workbook ${path} is open in another program`);
+    this.name = 'WorkbookOpenError';
+  }
+}
+
 export { WorkbookUnusableError, type UnusableReason } from '../core/unusable.js';

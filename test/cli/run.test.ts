@@ -120,3 +120,20 @@ describe('thidua init', () => {
     expect(readFileSync(sample).equals(before)).toBe(false);
   });
 });
+
+describe('a workbook Excel holds open', () => {
+  it('is not written: the run shows the ranking and says in Vietnamese that the file is open', () => {
+    const d = tempDir();
+    const file = join(d, 'khoi-thi-dua.xlsx');
+    expect(thidua(['init', file, '--sample']).code).toBe(0);
+    const before = readFileSync(file);
+    // Excel's owner file: "~$" in place of the first two characters of a long name.
+    writeFileSync(join(d, '~$oi-thi-dua.xlsx'), 'owner');
+    const r = thidua(['run', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\s+HND\s+Hội Nông dân tỉnh\s+94,41/);
+    expect(r.stderr).toContain('đang mở trong Excel nên chưa ghi được kết quả');
+    expect(r.stderr).toContain('kết quả được ghi ngay khi tệp được đóng');
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@
  * once; lock files and our own writes do not start runs.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startWatching } from '../../functions/cli/watch.js';
@@ -24,6 +24,30 @@ async function until(what: () => boolean | Promise<boolean>, ms = 15_000) {
 }
 
 describe('thidua watch', () => {
+  it('waits while Excel holds the file and writes as soon as it is closed', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    await initWorkbook(file, { sample: true, force: false });
+    const owner = join(dir, '~$khoi.xlsx');
+    writeFileSync(owner, 'owner');
+    const before = readFileSync(file);
+    const lines: string[] = [];
+    const w = startWatching(file, Options.parse({ outbox: join(dir, 'outbox') }), (s) => lines.push(s));
+    try {
+      await w.trigger();
+      expect(lines.join('\n')).toContain('đang mở trong Excel');
+      expect(lines.join('\n')).toContain('Kết quả sẽ được ghi ngay khi tệp được đóng');
+      expect(readFileSync(file).equals(before)).toBe(true);
+      unlinkSync(owner); // Excel closes the file
+      await until(() => !readFileSync(file).equals(before), 10_000);
+      await w.idle();
+      const ranking = readXlsx(new Uint8Array(readFileSync(file)), 'x').tabs.find((t) => t.name === 'Xếp hạng')!;
+      expect(ranking.rows[1]?.[1]).toEqual({ t: 's', v: 'HND' });
+    } finally {
+      await w.stop();
+    }
+  });
+
   it('re-scores once per save, ignores lock files, never re-runs itself', async () => {
     const dir = tempDir();
     const file = join(dir, 'khoi.xlsx');
@@ -54,7 +78,10 @@ describe('thidua watch', () => {
       await sleep(800); // our own write must not start a third run
       await w.idle();
       expect(await runs()).toBe(2);
-      expect(lines.at(-1)).toMatch(/HPN\s+Hội Liên hiệp Phụ nữ tỉnh\s+80,1\s+Tốt/);
+      // After a save: what changed, not the whole table.
+      expect(lines.at(-1)).toContain('HPN: 3.1 Thực hiện 31/11/2023 → 14/12/2023; hạng 6 → 5, 70,1 → 80,1 điểm');
+      expect(lines.at(-1)).toContain('TD: hạng 5 → 6');
+      expect(lines.at(-1)).not.toContain('Tên đơn vị');
       // Nhật ký says what changed since the previous run.
       const log = readXlsx(new Uint8Array(readFileSync(file)), 'x').tabs.find((t) => t.name === 'Nhật ký')!;
       expect(log.rows.map((r) => r[2]?.v)).toContain('HPN: 3.1 Thực hiện 31/11/2023 → 14/12/2023');
@@ -74,7 +101,8 @@ describe('npm start', () => {
     child.stdout.on('data', (d) => (out += d));
     await until(() => out.includes('Ctrl-C'), 30_000);
     expect(existsSync(join(dir, 'sample.xlsx'))).toBe(true);
-    expect(out).toMatch(/1\s+HND\s+Hội Nông dân tỉnh\s+94,41\s+Xuất sắc\s+Cờ thi đua của UBND tỉnh/);
+    // 80 columns: the proposal is shortened with "…".
+    expect(out).toMatch(/1\s+HND\s+Hội Nông dân tỉnh\s+94,41\s+Xuất sắc\s+Cờ thi đua/);
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -58,6 +58,13 @@ describe('planNewYear', () => {
     expect(p.report.notes.some((n) => n.includes('chưa được chốt'))).toBe(true);
   });
 
+  it('says when the old Lịch sử cannot be read (no Năm column) instead of dropping it silently', () => {
+    const broken: TabSnapshot = { name: TAB.history, rows: [['Year', 'Mã'].map((h) => cell(h)), [2022, 'A'].map((v) => cell(v))] };
+    const p = plan({}, [broken]);
+    expect(p.report.oldRows).toBe(0);
+    expect(p.report.notes).toContain('Tab Lịch sử cũ thiếu cột Năm hoặc Mã: các dòng cũ của nó không được mang sang.');
+  });
+
   it('a unit that did not submit has no rank, total or grade; a pending vote is no award', () => {
     const wb = snapshot({ ...spec({}), entries: { A: WORKED.entries.A!, B: WORKED.entries.A! } });
     const p = planNewYear(wb, evaluate(wb).evaluation);

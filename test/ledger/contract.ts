@@ -124,6 +124,31 @@ export function ledgerContract(
       });
     });
 
+    describe('Nhật ký lines', () => {
+      it('keeps every line per cluster, in the order appended, even when runs share a clock', async () => {
+        const l = await fresh();
+        expect(await l.logLines('file:/khoi.xlsx')).toEqual([]);
+        const run1 = [
+          { at: T0, when: '20/12/2023 10:00', source: 'Dòng lệnh', text: 'Chấm điểm 6 đơn vị (6 đã nộp): 1 lỗi, 1 cảnh báo.' },
+          { at: T0, when: '20/12/2023 10:00', source: 'Dòng lệnh', text: 'LDLD: 2.2 Thực hiện "6.754" → "6.800"' },
+        ];
+        const run2 = [{ at: T0, when: '20/12/2023 10:00', source: 'Gửi thư', text: 'Đã gửi 7 thư; "quotes", ký tự đặc biệt <&>' }];
+        await l.appendLog('file:/khoi.xlsx', run1);
+        await l.appendLog('file:/khac.xlsx', [{ at: T0 + 5, when: 'x', source: 'y', text: 'z' }]);
+        await l.appendLog('file:/khoi.xlsx', run2);
+        await l.appendLog('file:/khoi.xlsx', []);
+        expect(await l.logLines('file:/khoi.xlsx')).toEqual([...run1, ...run2]);
+        expect(await l.logLines('file:/khac.xlsx')).toHaveLength(1);
+      });
+
+      it('appends many lines at once, in order', async () => {
+        const l = await fresh();
+        const many = Array.from({ length: 450 }, (_, i) => ({ at: T0 + i, when: `l${i}`, source: 's', text: `dòng ${i}` }));
+        await l.appendLog('c', many);
+        expect((await l.logLines('c')).map((x) => x.when)).toEqual(many.map((x) => x.when));
+      });
+    });
+
     describe('carried history', () => {
       it('keeps the Lịch sử rows new-year wrote, per workbook, the latest replacing the previous', async () => {
         const l = await fresh();

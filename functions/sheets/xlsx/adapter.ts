@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { SheetEdits, WorkbookSnapshot } from '../../core/cell.js';
-import { WorkbookChangedError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
+import { WorkbookChangedError, WorkbookOpenError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
 import { readXlsx } from './read.js';
 import { applyEdits } from './write.js';
 
@@ -40,6 +40,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const { mode } = await stat(this.path);
     // Renaming over a read-only file would succeed on POSIX: the owner's intent is checked here.
     if ((mode & 0o222) === 0) throw new WorkbookReadOnlyError(this.path);
+    if (await this.openInExcel()) throw new WorkbookOpenError(this.path);
     await this.removeStaleTemps();
     const out = applyEdits(bytes, edits, this.path);
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -54,12 +55,32 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       // Last look before replacing: a save that landed while we patched wins.
       if (sha256(await this.bytes()) !== version) throw new WorkbookChangedError();
-      await rename(temp, this.path);
+      try {
+        await rename(temp, this.path);
+      } catch (e) {
+        // Windows: a file Excel holds open cannot be replaced.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EBUSY' || code === 'EPERM') throw new WorkbookOpenError(this.path);
+        throw e;
+      }
       return sha256(out);
     } catch (e) {
       await unlink(temp).catch(() => undefined);
       throw e;
     }
+  }
+
+  /**
+   * Excel's owner file beside the workbook: `~$` and the name, or, for longer names, `~$`
+   * in place of the first two characters. It exists while Excel has the file open.
+   */
+  async openInExcel(): Promise<boolean> {
+    const name = basename(this.path);
+    const dir = dirname(this.path);
+    for (const owner of new Set([`~$${name}`, `~$${name.slice(2)}`])) {
+      if (await stat(join(dir, owner)).then(() => true, () => false)) return true;
+    }
+    return false;
   }
 
   /** Temp files left by a killed run (its process is gone, or the file is old) are removed. */
