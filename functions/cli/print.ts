@@ -42,6 +42,23 @@ export function shorten(s: string, n: number): string {
 
 const len = (s: string) => [...s].length;
 
+/** Words onto lines of at most `width` characters (a longer word is shortened). */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = shorten(word, width);
+    if (!cur) cur = w;
+    else if (len(cur) + 1 + len(w) <= width) cur += ` ${w}`;
+    else {
+      out.push(cur);
+      cur = w;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 export function rankingTable(ev: Evaluation, o: TableOptions = {}): string {
   const width = o.width ?? 80;
   const colour = o.colour ?? false;
@@ -100,7 +117,7 @@ export function rankingTable(ev: Evaluation, o: TableOptions = {}): string {
     ...rows.map((r, k) => line(r, styleRow(ev.units[k]!))),
     '',
     // The meeting's lines (MEETING.md): the lock, next year's head and deputy.
-    ...meetingLines(ev).map((l) => printable(l.value)),
+    ...meetingLines(ev).flatMap((l) => wrap(printable(l.value), width)),
     paint(colour, errors ? '31' : '32', footer),
   ].join('\n');
 }
