@@ -19,7 +19,9 @@
 # (smtp://user:pass@host:587 or smtps://…:465; port 25 is blocked on Google Cloud) in the
 # secret `thidua-smtp-url`; or THIDUA_MAIL_TRANSPORT=gmail with THIDUA_MAIL_FROM, the
 # runtime account being allowed domain-wide delegation for gmail.send (no key file: the
-# delegation JWT is signed through the IAM Credentials API).
+# delegation JWT is signed through the IAM Credentials API). THIDUA_ADMIN_AUDIENCE: the OAuth
+# client ID(s) of the sheets' Apps Script projects, so that an admin's identity token is
+# accepted for sendReports, lock and unlock (docs/cloud.md).
 #
 # Needs: gcloud (logged in as someone who may create service accounts, secrets, functions
 # and scheduler jobs in PROJECT), node and npm. Safe to run again: what exists is kept
@@ -254,6 +256,8 @@ PREFIX=$PREFIX AUDIENCE=$AUDIENCE SCHEDULER_SA=$SCHEDULER_SA RUNTIME_SA=$RUNTIME
   const vars = { THIDUA_LEDGER_PREFIX: e.PREFIX, THIDUA_OIDC_AUDIENCE: e.AUDIENCE, THIDUA_OIDC_EMAIL: e.SCHEDULER_SA };
   if (e.MAIL) vars.THIDUA_MAIL_TRANSPORT = e.MAIL;
   if (e.MAIL === "gmail") Object.assign(vars, { THIDUA_MAIL_FROM: e.THIDUA_MAIL_FROM, THIDUA_GMAIL_SERVICE_ACCOUNT: e.RUNTIME_SA });
+  // The OAuth client ID(s) of the sheets' scripts: the audience of an admin's identity token.
+  if (e.THIDUA_ADMIN_AUDIENCE) vars.THIDUA_ADMIN_AUDIENCE = e.THIDUA_ADMIN_AUDIENCE;
   require("fs").writeFileSync(process.argv[1], JSON.stringify(vars, null, 2) + "\n");
 ' "$STAGE/env.yaml"
 
