@@ -13,16 +13,16 @@ import { Readable } from 'node:stream';
 import type { RenderedFile } from '../documents/index.js';
 import type { DocumentShelf, PlacedFile } from '../documents/shelf.js';
 import type { drive_v3 } from './clients.js';
-import { withRetry, type RetryOptions } from './retry.js';
+import { GoogleCallError, withRetry, type RetryOptions } from './retry.js';
 
 /** A literal in Drive's query language: single quotes, with `'` and `\` escaped. */
 export const driveLiteral = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export class NoFolderError extends Error {
-  constructor(readonly spreadsheetId: string) {
+  constructor(readonly spreadsheetId: string, detail?: string) {
     super(
-      `Không thấy thư mục Drive chứa bảng tính ${spreadsheetId}: chia sẻ thư mục đó (quyền Người chỉnh sửa) cho tài khoản ` +
-        'dịch vụ mà các hàm dùng, rồi bấm lại "Tạo văn bản".',
+      `Không ghi được vào thư mục Drive chứa bảng tính ${spreadsheetId}: chia sẻ thư mục đó (quyền Người chỉnh sửa) cho tài khoản ` +
+        `dịch vụ mà các hàm dùng, hoặc để bảng tính trong một bộ nhớ dùng chung (shared drive), rồi bấm lại "Tạo văn bản".${detail ? ` (${detail})` : ''}`,
     );
     this.name = 'NoFolderError';
   }
@@ -53,13 +53,18 @@ export function driveFolderShelf(
         // A fresh stream per attempt: a retried upload sends the whole content again.
         const media = () => ({ mimeType: f.type, body: Readable.from([f.bytes]) });
         const fields = 'id,name,webViewLink';
-        const res = existing
-          ? await withRetry('Drive files.update', (s) => drive.files.update({ fileId: existing, requestBody: { name: f.name }, media: media(), fields, ...common }, upload(s)), retry)
-          : await withRetry(
+        const res = await (existing
+          ? withRetry('Drive files.update', (s) => drive.files.update({ fileId: existing, requestBody: { name: f.name }, media: media(), fields, ...common }, upload(s)), retry)
+          : withRetry(
               'Drive files.create',
               (s) => drive.files.create({ requestBody: { name: f.name, parents: [folder], mimeType: f.type }, media: media(), fields, ...common }, upload(s)),
               retry,
-            );
+            )
+        ).catch((e: unknown) => {
+          // The folder is there but not ours to write in: the same advice as no folder at all.
+          if (!existing && e instanceof GoogleCallError && (e.status === 404 || e.status === 403)) throw new NoFolderError(spreadsheetId, e.message);
+          throw e;
+        });
         const link = res.data.webViewLink ?? `https://drive.google.com/file/d/${res.data.id}/view`;
         placed.push({ name: f.name, link, updated: Boolean(existing) });
       }

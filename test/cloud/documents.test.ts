@@ -53,9 +53,10 @@ const asPerson = (email: string, endpoint = 'makeDocuments') => post(url[endpoin
 
 /** The `Nội dung` column of Nhật ký, top to bottom. */
 function logLines(): string[] {
+  if (!fake.spreadsheet(id).sheets.some((s) => s.properties.title === TAB.log)) return [];
   const tab = fake.tab(id, TAB.log);
   const rows = Object.keys(tab.cells).map((k) => Number(k.split(',')[0]));
-  const last = Math.max(...rows);
+  const last = Math.max(0, ...rows);
   return Array.from({ length: last }, (_, r) => String(tab.cells[`${r + 1},2`]?.userEnteredValue?.stringValue ?? ''));
 }
 
@@ -73,11 +74,20 @@ describe('"Tạo văn bản" (makeDocuments)', () => {
     expect(unit.status).toBe(403);
     expect(uploads()).toBe(0);
     expect(fake.driveFiles.size).toBe(0);
-    expect(fake.spreadsheet(id).sheets.some((s) => s.properties.title === TAB.log && Object.keys(s.cells).length > 1)).toBe(false);
+    expect(logLines()).toEqual([]);
+  });
+
+  it('a folder the functions may not write in is told in Vietnamese, with the fix; nothing is logged', async () => {
+    fake.inject({ endpoint: 'drive.files.create', status: 403 });
+    const r = await asPerson(ADMIN);
+    expect(r.status).toBe(500);
+    expect(r.body.error).toContain('chia sẻ thư mục đó (quyền Người chỉnh sửa) cho tài khoản dịch vụ');
+    expect(fake.driveFiles.size).toBe(0);
+    expect(logLines()).toEqual([]);
   });
 
   it('an admin gets the four documents as .docx and .pdf in the sheet\'s folder, each linked in Nhật ký, marked draft before the lock', async () => {
-    const before = fake.spreadsheet(id).sheets.find((s) => s.properties.title === TAB.log) ? logLines().length : 0;
+    const before = logLines().length;
     const r = await asPerson(ADMIN);
     expect(r.status).toBe(200);
     expect(r.body.draft).toBe(true);
