@@ -88,6 +88,9 @@ const ADMIN_ONLY =
 /** A signed ping is remembered this long (more than the ±5-minute window), so its replay is refused. */
 export const REPLAY_MEMORY_MS = 11 * 60_000;
 
+/** Making the documents takes seconds; a maker that died lets go after this. */
+export const DOCUMENTS_LEASE_MS = 5 * 60_000;
+
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -398,9 +401,20 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const refused = await allowed(deps, who, id);
       if (refused) return refused;
       if (!deps.documents) return refuse(503, 'Chưa cấu hình nơi lưu văn bản');
-      const made = await (await import('./documents.js')).makeDocuments({
-        workbook: () => deps.workbook(id), ledger: deps.ledger, cluster: id, shelf: deps.documents(id), now,
-      });
+      // Two clicks at once would both find no file and both create one: one maker per sheet.
+      const holder = randomUUID();
+      const lease = `documents:${id}`;
+      if (!(await deps.ledger.acquireLease(lease, holder, now(), DOCUMENTS_LEASE_MS))) {
+        return reply(503, { ok: false, error: 'Văn bản của bảng tính này đang được tạo, hãy thử lại sau ít phút' }, { 'retry-after': '30' });
+      }
+      let made;
+      try {
+        made = await (await import('./documents.js')).makeDocuments({
+          workbook: () => deps.workbook(id), ledger: deps.ledger, cluster: id, shelf: deps.documents(id), now,
+        });
+      } finally {
+        await deps.ledger.releaseLease(lease, holder);
+      }
       log('INFO', 'makeDocuments', { spreadsheetId: id, files: made.files.length, updated: made.files.filter((f) => f.updated).length, draft: made.draft });
       return reply(200, { ok: true, draft: made.draft, files: made.files });
     } catch (e) {

@@ -77,6 +77,14 @@ describe('"Tạo văn bản" (makeDocuments)', () => {
     expect(logLines()).toEqual([]);
   });
 
+  it('while the documents of this sheet are being made, a second click is asked to wait (503): no copies', async () => {
+    expect(await ledger.acquireLease(`documents:${id}`, 'another-click', Date.now(), 60_000)).toBe(true);
+    const r = await asPerson(ADMIN);
+    await ledger.releaseLease(`documents:${id}`, 'another-click');
+    expect(r.status).toBe(503);
+    expect(uploads()).toBe(0);
+  });
+
   it('a folder the functions may not write in is told in Vietnamese, with the fix; nothing is logged', async () => {
     fake.inject({ endpoint: 'drive.files.create', status: 403 });
     const r = await asPerson(ADMIN);
