@@ -75,10 +75,10 @@ stage() {
   (cd "$dir" && ln -s "$ROOT/node_modules" node_modules && "$node_bin" --input-type=module -e '
     await import("./dist/functions/index.js");
     const { getFunction } = await import("@google-cloud/functions-framework/testing");
-    for (const name of ["sheetEdited", "reconcile", "sendReports", "lock", "unlock", "healthz"]) {
+    for (const name of ["sheetEdited", "reconcile", "sendReports", "lock", "unlock", "makeDocuments", "healthz"]) {
       if (typeof getFunction(name) !== "function") throw new Error("missing function " + name);
     }
-    console.log("ok: sheetEdited, reconcile, sendReports, lock, unlock, healthz");
+    console.log("ok: sheetEdited, reconcile, sendReports, lock, unlock, makeDocuments, healthz");
   ' && rm node_modules)
 }
 
@@ -98,7 +98,7 @@ SCHEDULER_SA=thidua-scheduler@$PROJECT.iam.gserviceaccount.com
 BUILD_SA=thidua-build@$PROJECT.iam.gserviceaccount.com
 SECRET=thidua-webhook-secret
 AUDIENCE=thidua-scheduler
-FUNCTIONS=(sheetEdited reconcile sendReports lock unlock healthz)
+FUNCTIONS=(sheetEdited reconcile sendReports lock unlock makeDocuments healthz)
 BUILD_ROLES=(roles/logging.logWriter roles/artifactregistry.writer roles/storage.objectAdmin)
 g() { gcloud --project="$PROJECT" --quiet "$@"; }
 
@@ -299,8 +299,8 @@ schedule_job thidua-send-reports '0 7 * * *' "${URL[sendReports]}"
 
 # For `thidua google setup` (it writes these URLs into each sheet's Apps Script).
 mkdir -p "$ROOT/.thidua"
-printf '{"sheetEdited":"%s","reconcile":"%s","sendReports":"%s","lock":"%s","unlock":"%s"}\n' \
-  "${URL[sheetEdited]}" "${URL[reconcile]}" "${URL[sendReports]}" "${URL[lock]}" "${URL[unlock]}" >"$ROOT/.thidua/functions.json"
+printf '{"sheetEdited":"%s","reconcile":"%s","sendReports":"%s","lock":"%s","unlock":"%s","makeDocuments":"%s"}\n' \
+  "${URL[sheetEdited]}" "${URL[reconcile]}" "${URL[sendReports]}" "${URL[lock]}" "${URL[unlock]}" "${URL[makeDocuments]}" >"$ROOT/.thidua/functions.json"
 
 cat <<EOM
 
@@ -310,6 +310,7 @@ cat <<EOM
   THIDUA_URL_SEND_REPORTS = ${URL[sendReports]}
   THIDUA_URL_LOCK         = ${URL[lock]}
   THIDUA_URL_UNLOCK       = ${URL[unlock]}
+  THIDUA_URL_MAKE_DOCUMENTS = ${URL[makeDocuments]}
 Thiết lập một cụm (docs/huong-dan-quan-tri.md):
   export THIDUA_WEBHOOK_SECRET=\$(gcloud secrets versions access latest --secret=$SECRET --project=$PROJECT)
   npx thidua google setup --from khoi.xlsx --client-id-file client.json \\

@@ -69,6 +69,8 @@ export interface CloudHandlers {
   /** "Chốt kết quả" / "Mở chốt" (MEETING.md): admins only, like sendReports. */
   lock: CloudHandler;
   unlock: CloudHandler;
+  /** "Tạo văn bản": the meeting's documents into the sheet's Drive folder, linked in Nhật ký; admins only. */
+  makeDocuments: CloudHandler;
   healthz: CloudHandler;
 }
 
@@ -383,6 +385,32 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     }
   };
 
+  const makeDocuments: CloudHandler = async (req) => {
+    const who = await admit(req, 'makeDocuments', 'admin');
+    if ('status' in who) return who;
+    const { parseBody, DocumentsRequest } = await requests();
+    const body = parseBody(req.rawBody, DocumentsRequest);
+    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
+    const id = body.value.spreadsheetId;
+    try {
+      const deps = await ctx.deps();
+      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
+      const refused = await allowed(deps, who, id);
+      if (refused) return refused;
+      if (!deps.documents) return refuse(503, 'Chưa cấu hình nơi lưu văn bản');
+      const made = await (await import('./documents.js')).makeDocuments({
+        workbook: () => deps.workbook(id), ledger: deps.ledger, cluster: id, shelf: deps.documents(id), now,
+      });
+      log('INFO', 'makeDocuments', { spreadsheetId: id, files: made.files.length, updated: made.files.filter((f) => f.updated).length, draft: made.draft });
+      return reply(200, { ok: true, draft: made.draft, files: made.files });
+    } catch (e) {
+      const { WorkbookUnusableError, describeUnusable } = await import('../core/unusable.js');
+      if (e instanceof WorkbookUnusableError) return refuse(422, describeUnusable(e.reason));
+      log('ERROR', 'makeDocuments failed', { spreadsheetId: id, error: errorText(e) });
+      return refuse(500, `Tạo văn bản không thành công: ${errorText(e)}`);
+    }
+  };
+
   const healthz: CloudHandler = async (req) =>
     req.method === 'GET' || req.method === 'HEAD' ? reply(200, { ok: true }) : refuse(405, 'Chỉ nhận phương thức GET', {}, { allow: 'GET' });
 
@@ -400,7 +428,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     }
   }
 
-  return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), healthz };
+  return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), makeDocuments, healthz };
 }
 
 /** One registered spreadsheet (null when it is not), or all of them. */
