@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Deploys thidua's HTTP functions to Google Cloud (docs/cloud.md):
-#   - Cloud Functions 2nd gen (Cloud Run functions), Node.js 24 (nodejs24; nodejs20 was
-#     decommissioned on 2026-10-30): sheetEdited, reconcile, sendReports, healthz,
+#   - Cloud Functions 2nd gen (Cloud Run functions), Node.js 24 (nodejs24; the Node 20 runtime was
+#     decommissioned on 2026-10-30): sheetEdited, reconcile, sendReports, lock, unlock, healthz,
 #     all from one build of functions/index.ts, run as a dedicated service account that
 #     may only use Firestore and read the webhook secret (sheets are shared with it one
 #     by one, in Google Sheets);
