@@ -19,4 +19,5 @@ http('reconcile', asHttpFunction(handlers.reconcile));
 http('sendReports', asHttpFunction(handlers.sendReports));
 http('lock', asHttpFunction(handlers.lock));
 http('unlock', asHttpFunction(handlers.unlock));
+http('makeDocuments', asHttpFunction(handlers.makeDocuments));
 http('healthz', asHttpFunction(handlers.healthz));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Deploys thidua's HTTP functions to Google Cloud (docs/cloud.md):
-#   - Cloud Functions 2nd gen (Cloud Run functions), Node.js 24 (nodejs24; nodejs20 was
-#     decommissioned on 2026-10-30): sheetEdited, reconcile, sendReports, healthz,
+#   - Cloud Functions 2nd gen (Cloud Run functions), Node.js 24 (nodejs24; the Node 20 runtime was
+#     decommissioned on 2026-10-30): sheetEdited, reconcile, sendReports, lock, unlock, healthz,
 #     all from one build of functions/index.ts, run as a dedicated service account that
 #     may only use Firestore and read the webhook secret (sheets are shared with it one
 #     by one, in Google Sheets);
@@ -19,7 +19,9 @@
 # (smtp://user:pass@host:587 or smtps://…:465; port 25 is blocked on Google Cloud) in the
 # secret `thidua-smtp-url`; or THIDUA_MAIL_TRANSPORT=gmail with THIDUA_MAIL_FROM, the
 # runtime account being allowed domain-wide delegation for gmail.send (no key file: the
-# delegation JWT is signed through the IAM Credentials API).
+# delegation JWT is signed through the IAM Credentials API). THIDUA_ADMIN_AUDIENCE: the OAuth
+# client ID(s) of the sheets' Apps Script projects, so that an admin's identity token is
+# accepted for sendReports, lock and unlock (docs/cloud.md).
 #
 # Needs: gcloud (logged in as someone who may create service accounts, secrets, functions
 # and scheduler jobs in PROJECT), node and npm. Safe to run again: what exists is kept
@@ -73,10 +75,10 @@ stage() {
   (cd "$dir" && ln -s "$ROOT/node_modules" node_modules && "$node_bin" --input-type=module -e '
     await import("./dist/functions/index.js");
     const { getFunction } = await import("@google-cloud/functions-framework/testing");
-    for (const name of ["sheetEdited", "reconcile", "sendReports", "lock", "unlock", "healthz"]) {
+    for (const name of ["sheetEdited", "reconcile", "sendReports", "lock", "unlock", "makeDocuments", "healthz"]) {
       if (typeof getFunction(name) !== "function") throw new Error("missing function " + name);
     }
-    console.log("ok: sheetEdited, reconcile, sendReports, lock, unlock, healthz");
+    console.log("ok: sheetEdited, reconcile, sendReports, lock, unlock, makeDocuments, healthz");
   ' && rm node_modules)
 }
 
@@ -96,7 +98,7 @@ SCHEDULER_SA=thidua-scheduler@$PROJECT.iam.gserviceaccount.com
 BUILD_SA=thidua-build@$PROJECT.iam.gserviceaccount.com
 SECRET=thidua-webhook-secret
 AUDIENCE=thidua-scheduler
-FUNCTIONS=(sheetEdited reconcile sendReports lock unlock healthz)
+FUNCTIONS=(sheetEdited reconcile sendReports lock unlock makeDocuments healthz)
 BUILD_ROLES=(roles/logging.logWriter roles/artifactregistry.writer roles/storage.objectAdmin)
 g() { gcloud --project="$PROJECT" --quiet "$@"; }
 
@@ -254,6 +256,8 @@ PREFIX=$PREFIX AUDIENCE=$AUDIENCE SCHEDULER_SA=$SCHEDULER_SA RUNTIME_SA=$RUNTIME
   const vars = { THIDUA_LEDGER_PREFIX: e.PREFIX, THIDUA_OIDC_AUDIENCE: e.AUDIENCE, THIDUA_OIDC_EMAIL: e.SCHEDULER_SA };
   if (e.MAIL) vars.THIDUA_MAIL_TRANSPORT = e.MAIL;
   if (e.MAIL === "gmail") Object.assign(vars, { THIDUA_MAIL_FROM: e.THIDUA_MAIL_FROM, THIDUA_GMAIL_SERVICE_ACCOUNT: e.RUNTIME_SA });
+  // The OAuth client ID(s) of the sheets' scripts: the audience of an admin's identity token.
+  if (e.THIDUA_ADMIN_AUDIENCE) vars.THIDUA_ADMIN_AUDIENCE = e.THIDUA_ADMIN_AUDIENCE;
   require("fs").writeFileSync(process.argv[1], JSON.stringify(vars, null, 2) + "\n");
 ' "$STAGE/env.yaml"
 
@@ -295,8 +299,8 @@ schedule_job thidua-send-reports '0 7 * * *' "${URL[sendReports]}"
 
 # For `thidua google setup` (it writes these URLs into each sheet's Apps Script).
 mkdir -p "$ROOT/.thidua"
-printf '{"sheetEdited":"%s","reconcile":"%s","sendReports":"%s","lock":"%s","unlock":"%s"}\n' \
-  "${URL[sheetEdited]}" "${URL[reconcile]}" "${URL[sendReports]}" "${URL[lock]}" "${URL[unlock]}" >"$ROOT/.thidua/functions.json"
+printf '{"sheetEdited":"%s","reconcile":"%s","sendReports":"%s","lock":"%s","unlock":"%s","makeDocuments":"%s"}\n' \
+  "${URL[sheetEdited]}" "${URL[reconcile]}" "${URL[sendReports]}" "${URL[lock]}" "${URL[unlock]}" "${URL[makeDocuments]}" >"$ROOT/.thidua/functions.json"
 
 cat <<EOM
 
@@ -306,6 +310,7 @@ cat <<EOM
   THIDUA_URL_SEND_REPORTS = ${URL[sendReports]}
   THIDUA_URL_LOCK         = ${URL[lock]}
   THIDUA_URL_UNLOCK       = ${URL[unlock]}
+  THIDUA_URL_MAKE_DOCUMENTS = ${URL[makeDocuments]}
 Thiết lập một cụm (docs/huong-dan-quan-tri.md):
   export THIDUA_WEBHOOK_SECRET=\$(gcloud secrets versions access latest --secret=$SECRET --project=$PROJECT)
   npx thidua google setup --from khoi.xlsx --client-id-file client.json \\

@@ -5,12 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/model.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { documentEvaluation } from '../documents/evaluation.js';
 import { factsFromEvaluation, meetingDocuments, writeDocuments } from '../documents/index.js';
 import { openLocal } from '../local.js';
-import { heldLock } from '../pipeline.js';
 import { XlsxWorkbook } from '../sheets/xlsx/adapter.js';
 
 /** Beside the workbook: `sample.xlsx` → `sample-van-ban/`. */
@@ -28,15 +27,11 @@ function ledgerPath(file: string, given?: string): string {
 async function evaluateReadOnly(file: string, ledger?: string): Promise<Evaluation> {
   if (!existsSync(ledgerPath(file, ledger))) {
     // No ledger: never locked. Do not create one just to read documents.
-    const { snapshot } = await new XlsxWorkbook(resolve(file)).read();
-    return evaluate(snapshot).evaluation;
+    return documentEvaluation({ workbook: new XlsxWorkbook(resolve(file)), ledger: null, cluster: '' });
   }
   const local = openLocal(file, ledger);
   try {
-    const carried = await local.ledger.getCarriedHistory(local.cluster);
-    const lock = await heldLock(local.ledger, local.cluster);
-    const { snapshot } = await local.workbook.read();
-    return evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock }).evaluation;
+    return await documentEvaluation({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster });
   } finally {
     await local.ledger.close();
   }

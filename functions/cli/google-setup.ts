@@ -153,7 +153,7 @@ export async function googleSetupCommand(o: Options, d: GoogleSetupDeps = {}): P
   return 0;
 }
 
-/** The URLs deploy.sh wrote: {sheetEdited, reconcile, sendReports, lock, unlock}. */
+/** The URLs deploy.sh wrote: {sheetEdited, reconcile, sendReports, lock, unlock, makeDocuments}. */
 function functionUrls(file: string) {
   if (!existsSync(file)) return null;
   const j = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string | undefined>;
@@ -164,6 +164,7 @@ function functionUrls(file: string) {
     THIDUA_URL_SEND_REPORTS: j.sendReports,
     ...(j.lock ? { THIDUA_URL_LOCK: j.lock } : {}),
     ...(j.unlock ? { THIDUA_URL_UNLOCK: j.unlock } : {}),
+    ...(j.makeDocuments ? { THIDUA_URL_MAKE_DOCUMENTS: j.makeDocuments } : {}),
   };
 }
 

@@ -7,6 +7,8 @@
  *   POST /sheetEdited   signed ping {spreadsheetId:"local", sheet, range, user, ts} → re-score
  *   POST /reconcile     signed; re-scores only if the file changed since the last run
  *   POST /sendReports   signed; summary and scorecards into the outbox folder (or SMTP)
+ *   POST /lock, /unlock signed; "Chốt kết quả" / "Mở chốt"
+ *   POST /makeDocuments signed; "Tạo văn bản": the documents into FILE-van-ban/, linked in Nhật ký
  *   GET  /healthz
  *
  * It listens on 127.0.0.1 only; to let Apps Script reach it, put a tunnel in front.
@@ -65,6 +67,14 @@ export async function startServing(o: Options, env: NodeJS.ProcessEnv = process.
       return local.workbook;
     },
     transport: () => (transport ??= openTransport({ outboxDir: outboxFor(o.workbook!, o), env })),
+    // "Tạo văn bản" on the local workbook: the folder `thidua documents` writes by default.
+    // Loaded on the first such request: the renderers stay out of the server's start.
+    documents: () => ({
+      async put(files) {
+        const [{ folderShelf }, { defaultOutDir }] = await Promise.all([import('../documents/folder-shelf.js'), import('./documents.js')]);
+        return folderShelf(defaultOutDir(o.workbook!)).put(files);
+      },
+    }),
   };
   const h = cloudHandlers({ deps: async () => deps, env, log, keyIsAdmin: true });
   const routes: Record<string, CloudHandler> = {
@@ -73,6 +83,7 @@ export async function startServing(o: Options, env: NodeJS.ProcessEnv = process.
     '/sendReports': h.sendReports,
     '/lock': h.lock,
     '/unlock': h.unlock,
+    '/makeDocuments': h.makeDocuments,
     '/healthz': h.healthz,
   };
 

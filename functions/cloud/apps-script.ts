@@ -16,6 +16,7 @@ export interface ScriptConfig {
   THIDUA_URL_SEND_REPORTS: string;
   THIDUA_URL_LOCK?: string;
   THIDUA_URL_UNLOCK?: string;
+  THIDUA_URL_MAKE_DOCUMENTS?: string;
 }
 
 /** An Apps Script API `File`. */

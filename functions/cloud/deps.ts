@@ -20,6 +20,7 @@ import type { WorkbookPort } from '../sheets/port.js';
 import type { ClientOptions } from '../google/clients.js';
 import type { RetryOptions } from '../google/retry.js';
 import type { BudgetOptions } from '../google/budget.js';
+import type { DocumentShelf } from '../documents/shelf.js';
 
 export interface CloudDeps {
   ledger: Ledger;
@@ -31,6 +32,8 @@ export interface CloudDeps {
   urlOf?(spreadsheetId: string): string | undefined;
   /** Who may do a cluster's admin acts (send reports, lock) when asking in person; lower-case emails. */
   adminsOf?(spreadsheetId: string): Promise<string[]>;
+  /** Where "Tạo văn bản" puts a spreadsheet's documents (its Drive folder); absent: not offered. */
+  documents?(spreadsheetId: string): DocumentShelf;
 }
 
 export interface CloudDepsOverrides {
@@ -49,6 +52,9 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     import('../google/clients.js'),
   ]);
   const google = o.google ?? { auth: (await import('../google/auth.js')).workbookAuth() };
+  // Uploads get their own client: drive.file is held only where documents are made.
+  let uploads: ReturnType<typeof driveClient> | undefined;
+  const uploadDrive = async () => (uploads ??= driveClient(o.google ?? { auth: (await import('../google/auth.js')).documentsAuth() }));
   const sheets = sheetsClient(google);
   const drive = driveClient(google);
   const ledger = o.ledger ?? (await openCloudLedger(env));
@@ -64,6 +70,9 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     },
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
     adminsOf: async (id) => (await import('../sheets/google/admins.js')).sheetAdmins(sheets, id, o.retry),
+    documents: (id) => ({
+      put: async (files) => (await import('../google/drive-folder.js')).driveFolderShelf(await uploadDrive(), id, { retry: o.retry, rootUrl: o.google?.rootUrl }).put(files),
+    }),
   };
 }
 

@@ -69,6 +69,8 @@ export interface CloudHandlers {
   /** "Chốt kết quả" / "Mở chốt" (MEETING.md): admins only, like sendReports. */
   lock: CloudHandler;
   unlock: CloudHandler;
+  /** "Tạo văn bản": the meeting's documents into the sheet's Drive folder, linked in Nhật ký; admins only. */
+  makeDocuments: CloudHandler;
   healthz: CloudHandler;
 }
 
@@ -85,6 +87,9 @@ const ADMIN_ONLY =
 
 /** A signed ping is remembered this long (more than the ±5-minute window), so its replay is refused. */
 export const REPLAY_MEMORY_MS = 11 * 60_000;
+
+/** Making the documents takes seconds; a maker that died lets go after this. */
+export const DOCUMENTS_LEASE_MS = 5 * 60_000;
 
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -383,6 +388,43 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     }
   };
 
+  const makeDocuments: CloudHandler = async (req) => {
+    const who = await admit(req, 'makeDocuments', 'admin');
+    if ('status' in who) return who;
+    const { parseBody, DocumentsRequest } = await requests();
+    const body = parseBody(req.rawBody, DocumentsRequest);
+    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
+    const id = body.value.spreadsheetId;
+    try {
+      const deps = await ctx.deps();
+      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
+      const refused = await allowed(deps, who, id);
+      if (refused) return refused;
+      if (!deps.documents) return refuse(503, 'Chưa cấu hình nơi lưu văn bản');
+      // Two clicks at once would both find no file and both create one: one maker per sheet.
+      const holder = randomUUID();
+      const lease = `documents:${id}`;
+      if (!(await deps.ledger.acquireLease(lease, holder, now(), DOCUMENTS_LEASE_MS))) {
+        return reply(503, { ok: false, error: 'Văn bản của bảng tính này đang được tạo, hãy thử lại sau ít phút' }, { 'retry-after': '30' });
+      }
+      let made;
+      try {
+        made = await (await import('./documents.js')).makeDocuments({
+          workbook: () => deps.workbook(id), ledger: deps.ledger, cluster: id, shelf: deps.documents(id), now,
+        });
+      } finally {
+        await deps.ledger.releaseLease(lease, holder);
+      }
+      log('INFO', 'makeDocuments', { spreadsheetId: id, files: made.files.length, updated: made.files.filter((f) => f.updated).length, draft: made.draft });
+      return reply(200, { ok: true, draft: made.draft, files: made.files });
+    } catch (e) {
+      const { WorkbookUnusableError, describeUnusable } = await import('../core/unusable.js');
+      if (e instanceof WorkbookUnusableError) return refuse(422, describeUnusable(e.reason));
+      log('ERROR', 'makeDocuments failed', { spreadsheetId: id, error: errorText(e) });
+      return refuse(500, `Tạo văn bản không thành công: ${errorText(e)}`);
+    }
+  };
+
   const healthz: CloudHandler = async (req) =>
     req.method === 'GET' || req.method === 'HEAD' ? reply(200, { ok: true }) : refuse(405, 'Chỉ nhận phương thức GET', {}, { allow: 'GET' });
 
@@ -400,7 +442,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     }
   }
 
-  return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), healthz };
+  return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), makeDocuments, healthz };
 }
 
 /** One registered spreadsheet (null when it is not), or all of them. */

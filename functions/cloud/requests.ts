@@ -58,3 +58,6 @@ export const LockRequest = z.object({
   spreadsheetId: SpreadsheetId,
   ts: z.number().int().nonnegative().optional(),
 });
+
+/** `makeDocuments` ("Tạo văn bản"): one spreadsheet, an admin's act, like the lock. */
+export const DocumentsRequest = LockRequest;

@@ -44,8 +44,13 @@ export async function renderDocuments(models: DocumentModel[]): Promise<Rendered
 
 /** Writes each model as NAME.docx and NAME.pdf into `dir`; returns the paths written. */
 export async function writeDocuments(models: DocumentModel[], dir: string): Promise<string[]> {
+  return writeFiles(await renderDocuments(models), dir);
+}
+
+/** Rendered files into `dir`, each under a temporary name first; returns the paths written. */
+export async function writeFiles(rendered: readonly RenderedFile[], dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files = (await renderDocuments(models)).map((f) => [f.name, f.bytes] as const);
+  const files = rendered.map((f) => [f.name, f.bytes] as const);
   const tag = `.${process.pid}-${Date.now()}.tmp`;
   await Promise.all(files.map(([name, bytes]) => writeFile(join(dir, name + tag), bytes)));
   await Promise.all(files.map(([name]) => rename(join(dir, name + tag), join(dir, name))));

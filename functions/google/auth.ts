@@ -11,6 +11,11 @@ export const SCOPES = {
   sheets: 'https://www.googleapis.com/auth/spreadsheets',
   /** The Drive `version` of a spreadsheet, for the cheap "did it change" look. */
   driveMetadata: 'https://www.googleapis.com/auth/drive.metadata.readonly',
+  /**
+   * Create files and change only the files this app created (the meeting's documents, put
+   * beside the spreadsheet): nothing else in anyone's Drive is visible with it.
+   */
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
   /** Send mail, nothing else (no reading of anyone's mailbox). */
   gmailSend: 'https://www.googleapis.com/auth/gmail.send',
 } as const;
@@ -26,6 +31,14 @@ export interface AuthOptions {
 export function workbookAuth(options: AuthOptions = {}): GoogleAuthClient {
   return new auth.GoogleAuth({
     scopes: [SCOPES.sheets, SCOPES.driveMetadata],
+    ...(options.keyFilename ? { keyFilename: options.keyFilename } : {}),
+  });
+}
+
+/** For "Tạo văn bản": upload the documents (drive.file), find the spreadsheet's folder (metadata). */
+export function documentsAuth(options: AuthOptions = {}): GoogleAuthClient {
+  return new auth.GoogleAuth({
+    scopes: [SCOPES.driveFile, SCOPES.driveMetadata],
     ...(options.keyFilename ? { keyFilename: options.keyFilename } : {}),
   });
 }

@@ -21,7 +21,7 @@ export const TOLERANCE_SECONDS = 5 * 60;
 export const MIN_SECRET_LENGTH = 16;
 
 /** The functions a signature may be for: the function's own name. */
-export type SignedEndpoint = 'sheetEdited' | 'reconcile' | 'sendReports' | 'lock' | 'unlock';
+export type SignedEndpoint = 'sheetEdited' | 'reconcile' | 'sendReports' | 'lock' | 'unlock' | 'makeDocuments';
 
 export type SignatureVerdict =
   | { ok: true; /** The matching MAC (hex): names this one request, for refusing its replay. */ mac: string }

@@ -28,6 +28,7 @@ const URL_PROPERTY = {
   sendReports: 'THIDUA_URL_SEND_REPORTS',
   lock: 'THIDUA_URL_LOCK',
   unlock: 'THIDUA_URL_UNLOCK',
+  makeDocuments: 'THIDUA_URL_MAKE_DOCUMENTS',
 };
 
 function onOpen() {
@@ -39,6 +40,7 @@ function onOpen() {
     .addSeparator()
     .addItem('Chốt kết quả', 'lockResults')
     .addItem('Mở chốt', 'unlockResults')
+    .addItem('Tạo văn bản', 'makeDocuments')
     .addToUi();
 }
 
@@ -106,6 +108,19 @@ function unlockResults() {
   const r = postAsPerson_('unlock', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const outcome = r.body && r.body.outcome;
   ui.alert(r.status < 300 ? (outcome === 'not-locked' ? 'Kết quả chưa được chốt.' : 'Đã mở chốt; bảng được chấm lại.') : describe_(r));
+}
+
+/**
+ * "Tạo văn bản": Bảng tổng hợp, Biên bản họp, Tờ trình and Giao ước (.docx and .pdf) into this
+ * sheet's Drive folder, each linked in Nhật ký; an admin's act, sent with the person's identity.
+ */
+function makeDocuments() {
+  const ui = SpreadsheetApp.getUi();
+  const r = postAsPerson_('makeDocuments', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
+  if (r.status >= 300) return ui.alert(describe_(r));
+  const files = (r.body && r.body.files) || [];
+  ui.alert('Đã tạo ' + files.length + ' tệp văn bản trong thư mục của bảng tính; đường dẫn ghi ở tab Nhật ký.' +
+    (r.body.draft ? '\nKết quả chưa chốt nên các văn bản ghi "DỰ THẢO".' : ''));
 }
 
 /** A trigger must not bother the editor: a failure is logged; `reconcile` catches up. */

@@ -101,7 +101,7 @@ describe('Apps Script trigger (Code.gs)', () => {
   it('adds the "Thi đua" menu with its items', () => {
     const s = appsScript(PROPS);
     s.call('onOpen');
-    expect(s.menu).toEqual(['Thi đua', 'Bật tự động chấm điểm → enableAutoScoring', 'Chấm điểm ngay → scoreNow', 'Gửi báo cáo → sendReportsNow', 'Chốt kết quả → lockResults', 'Mở chốt → unlockResults']);
+    expect(s.menu).toEqual(['Thi đua', 'Bật tự động chấm điểm → enableAutoScoring', 'Chấm điểm ngay → scoreNow', 'Gửi báo cáo → sendReportsNow', 'Chốt kết quả → lockResults', 'Mở chốt → unlockResults', 'Tạo văn bản → makeDocuments']);
   });
 
   it('"Chốt kết quả" and "Mở chốt" post to lock and unlock with the person\'s identity token', () => {
@@ -113,6 +113,20 @@ describe('Apps Script trigger (Code.gs)', () => {
       ['https://fn.example/unlock', { Authorization: 'Bearer id-token-of-the-person' }],
     ]);
     expect(s.alerts).toContain('Đã chốt kết quả.');
+  });
+
+  it('"Tạo văn bản" posts to makeDocuments with the person\'s identity token and says where the files went', () => {
+    const answer = { ok: true, draft: true, files: Array.from({ length: 8 }, (_, i) => ({ name: `f${i}`, link: `https://drive.google.com/file/d/${i}/view`, updated: false })) };
+    const s = appsScript({ ...PROPS, THIDUA_URL_MAKE_DOCUMENTS: 'https://fn.example/makeDocuments' }, { code: 200, body: JSON.stringify(answer) });
+    s.call('makeDocuments');
+    expect(s.fetched.map((f) => [f.url, f.params.headers, JSON.parse(f.params.payload).spreadsheetId])).toEqual([
+      ['https://fn.example/makeDocuments', { Authorization: 'Bearer id-token-of-the-person' }, 'local'],
+    ]);
+    expect(s.alerts[0]).toContain('Đã tạo 8 tệp văn bản');
+    expect(s.alerts[0]).toContain('DỰ THẢO');
+    const refused = appsScript({ ...PROPS, THIDUA_URL_MAKE_DOCUMENTS: 'https://fn.example/makeDocuments' }, { code: 403, body: '{"ok":false,"error":"Việc này chỉ quản trị của cụm được làm"}' });
+    refused.call('makeDocuments');
+    expect(refused.alerts).toEqual(['lỗi 403: Việc này chỉ quản trị của cụm được làm']);
   });
 
   it('installs one onEdit and one onChange trigger, even when enabled twice, and scores once', () => {

@@ -119,6 +119,18 @@ describe('thidua serve', () => {
     expect(again.body.results[0]).toMatchObject({ queued: 0, sent: 0, duplicates: sent.length });
   });
 
+  it('makeDocuments writes the documents beside the workbook (khoi-van-ban/) and links each in Nhật ký', async () => {
+    const r = await signedPost(`${served.url}/makeDocuments`, { spreadsheetId: 'local', ts: Date.now() });
+    expect(r.status).toBe(200);
+    const out = join(dir, 'khoi-van-ban');
+    const names = readdirSync(out).filter((n) => !n.endsWith('.tmp')).sort();
+    expect(names).toHaveLength(8);
+    expect(r.body.files.map((f: { name: string }) => f.name).sort()).toEqual(names);
+    const log = readXlsx(readFileSync(file), 'khoi').tabs.find((t) => t.name === TAB.log)!;
+    const lines = log.rows.map((row) => String(row[2]?.v ?? ''));
+    for (const name of names) expect(lines.some((l) => l.includes(name) && l.includes(`file://${join(out, name)}`))).toBe(true);
+  });
+
   it('unknown paths are 404', async () => {
     expect((await post(`${served.url}/nothing`, '{}')).status).toBe(404);
   });

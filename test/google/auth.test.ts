@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auth } from '@googleapis/sheets';
-import { SCOPES, gmailAuth, senderAddress, workbookAuth } from '../../functions/google/auth.js';
+import { SCOPES, documentsAuth, gmailAuth, senderAddress, workbookAuth } from '../../functions/google/auth.js';
 import { sheetsClient } from '../../functions/google/clients.js';
 import { readSpreadsheet } from '../../functions/sheets/google/read.js';
 import { GoogleCallError } from '../../functions/google/retry.js';
@@ -36,6 +36,7 @@ describe('credentials', () => {
     expect(SCOPES).toEqual({
       sheets: 'https://www.googleapis.com/auth/spreadsheets',
       driveMetadata: 'https://www.googleapis.com/auth/drive.metadata.readonly',
+      driveFile: 'https://www.googleapis.com/auth/drive.file',
       gmailSend: 'https://www.googleapis.com/auth/gmail.send',
     });
   });
@@ -53,6 +54,11 @@ describe('credentials', () => {
       if (saved === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
       else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved;
     }
+  });
+
+  it('"Tạo văn bản" uploads with drive.file (only files this app made) and Drive metadata', async () => {
+    const client = (await documentsAuth({ keyFilename: keyFile }).getClient()) as InstanceType<typeof auth.JWT>;
+    expect(client.scopes).toEqual([SCOPES.driveFile, SCOPES.driveMetadata]);
   });
 
   it('Gmail acts as the sender named by THIDUA_MAIL_FROM (domain-wide delegation), with the send scope only', async () => {

@@ -3,7 +3,7 @@
  * a screenshot is a real picture (not blank, not one colour) without an image library.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -116,4 +116,42 @@ export function pngStats(png: Buffer): PngStats {
     cur.copy(prev);
   }
   return { width, height, inkShare: ink / (width * height), colours: seen.size };
+}
+
+/**
+ * How wide a page lays itself out in a viewport `width` px wide (headless Chromium keeps
+ * its window at 500 px at least, so the page goes into an iframe of that width):
+ * `scroll` above `client` means the page scrolls sideways.
+ */
+export async function layoutWidth(html: string, width: number, timeoutMs = 60_000): Promise<{ scroll: number; client: number }> {
+  const program = chromiumPath();
+  if (!program) throw new Error('chromium không có trên máy này / chromium is not installed');
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-chromium-'));
+  try {
+    const escaped = html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const page = join(dir, 'page.html');
+    writeFileSync(page, `<!doctype html><html><head><title>-</title><style>body{margin:0}</style></head><body>` +
+      `<iframe id="f" style="border:0;width:${width}px;height:2000px" srcdoc="${escaped}"></iframe>` +
+      '<script>document.getElementById("f").addEventListener("load",()=>{const d=document.getElementById("f").contentDocument.documentElement;document.title="W="+d.scrollWidth+"/"+d.clientWidth;});</script></body></html>');
+    const dom = await new Promise<string>((resolve, reject) => {
+      const child = spawn(program, [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
+        '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--window-size=600,900',
+        '--dump-dom', pathToFileURL(page).href,
+      ], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      child.on('error', reject);
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve(out);
+      });
+    });
+    const m = /<title>W=(\d+)\/(\d+)<\/title>/.exec(dom);
+    if (!m) throw new Error('chromium did not lay the page out');
+    return { scroll: Number(m[1]), client: Number(m[2]) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -25,12 +25,15 @@ import {
   ISSUE_HEADERS,
   LOG_HEADERS,
   RANKING_HEADERS,
+  BALLOT_HEADERS,
   RULE,
+  SETTING,
   SYSTEM_TABS,
   TAB,
   UNIT_HEADERS,
 } from '../../../sheets-schema/layout.js';
 import { rankingColumns } from '../../../sheets-schema/ranking.js';
+import { BALLOT_TAB, ballotSubjects } from '../../../sheets-schema/ballot.js';
 import { withRetry, type RetryOptions } from '../../google/retry.js';
 import { dayToSerial } from './serial.js';
 
@@ -102,6 +105,8 @@ export async function setupSpreadsheet(
 /** The snapshot's tabs in order, then any missing system tab with its header. */
 export function planTabs(snapshot: WorkbookSnapshot): PlannedTab[] {
   const all: TabSnapshot[] = [...snapshot.tabs];
+  // Bỏ phiếu (MEETING.md) is people's to fill after the count: created with its header when absent.
+  if (!all.some((t) => sameName(t.name, TAB.ballot))) all.push({ name: TAB.ballot, rows: [BALLOT_TAB.columns.map((c) => text(c.label))] });
   for (const name of SYSTEM_TABS) {
     if (!all.some((t) => sameName(t.name, name))) all.push({ name, rows: [SYSTEM_HEADERS[name]!.map(text)] });
   }
@@ -186,6 +191,8 @@ export function setupRequests(tabs: PlannedTab[], admins: string[]): Request[] {
   }
 
   const unitsTab = byName(TAB.units);
+  const ballot = byName(TAB.ballot);
+  if (ballot) requests.push(...ballotRequests(ballot, byName(TAB.settings), unitsTab ? units(unitsTab.tab).map((u) => u.code) : []));
   for (const unit of unitsTab ? units(unitsTab.tab) : []) {
     const p = byName(unit.code);
     if (!p) continue;
@@ -220,6 +227,21 @@ export function setupRequests(tabs: PlannedTab[], admins: string[]): Request[] {
   const chart = totalsChart(ranking, unitsTab ? units(unitsTab.tab).length : 0);
   if (chart) requests.push(chart);
   return requests;
+}
+
+/** Bỏ phiếu's dropdowns (sheets-schema/ballot.ts): what is voted on, from Cấu hình's labels, and the unit codes. */
+function ballotRequests(p: PlannedTab, settings: PlannedTab | undefined, codes: string[]): Request[] {
+  const label = (key: string, fallback: string) => {
+    const row = settings?.tab.rows.find((r) => sameName(text0(r[0]), key));
+    return (row && text0(row[1])) || fallback;
+  };
+  const out: Request[] = [];
+  const subjectCol = column(p.tab, BALLOT_HEADERS.subject);
+  const codeCol = column(p.tab, BALLOT_HEADERS.code);
+  const subjects = ballotSubjects(label(SETTING.flagLabel, 'Cờ thi đua'), label(SETTING.certificateLabel, 'Bằng khen'));
+  if (subjectCol !== undefined) out.push(listValidation(p, subjectCol, 1, p.rowCount, subjects, `Chọn một trong: ${subjects.join('; ')}.`));
+  if (codeCol !== undefined && codes.length) out.push(listValidation(p, codeCol, 1, p.rowCount, codes, 'Chọn Mã của một đơn vị trong trang Đơn vị.'));
+  return out;
 }
 
 function unitTabRequests(p: PlannedTab, passFail: ReadonlySet<string>): Request[] {

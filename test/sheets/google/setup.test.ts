@@ -45,7 +45,7 @@ describe('setupSpreadsheet', () => {
     expect(fake.count('sheets.batchUpdate')).toBe(1);
     expect(url).toBe(`https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`);
     expect(ss.properties).toMatchObject({ title: 'Cụm thi đua 2024', locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
-    expect(ss.sheets.map((s) => s.properties.title)).toEqual([TAB.settings, TAB.units, TAB.criteria, 'DV01', 'DV02', 'DV03', ...SYSTEM_TABS]);
+    expect(ss.sheets.map((s) => s.properties.title)).toEqual([TAB.settings, TAB.units, TAB.criteria, 'DV01', 'DV02', 'DV03', TAB.ballot, ...SYSTEM_TABS]);
     expect(fake.entered(spreadsheetId, TAB.units, 'B2')).toEqual({ stringValue: '=HYPERLINK("http://x","Bấm")' });
 
     // Read back through the adapter: the same workbook, plus the system tabs' headers.
@@ -93,6 +93,19 @@ describe('setupSpreadsheet', () => {
       expect(fake.cell(spreadsheetId, unit, `E${passFailRow + 1}`)?.dataValidation).toBeUndefined();
       expect(fake.cell(spreadsheetId, unit, `E2`)?.dataValidation).toBeUndefined();
     }
+  });
+
+  it('creates Bỏ phiếu with its header, a dropdown of what is voted on (Cấu hình\'s labels) and of the unit codes', async () => {
+    const snapshot = clusterWorkbook(2);
+    snapshot.tabs[0]!.rows.push([{ t: 's', v: 'Hình thức Cờ' }, { t: 's', v: 'Cờ thi đua của UBND tỉnh' }]);
+    const { spreadsheetId } = await setUp(snapshot);
+    const wb = new GoogleSheetWorkbook(sheetsClient({ rootUrl: fake.rootUrl }), driveClient({ rootUrl: fake.rootUrl }), spreadsheetId);
+    const { snapshot: back } = await wb.read();
+    expect(back.tabs.find((t) => t.name === TAB.ballot)!.rows).toEqual([['Nội dung', 'Mã', 'Đồng ý', 'Phiếu hợp lệ'].map((v) => ({ t: 's', v }))]);
+    const subject = fake.cell(spreadsheetId, TAB.ballot, 'A2')!.dataValidation!;
+    expect(subject.condition!.values!.map((v) => v.userEnteredValue)).toEqual(['Cờ thi đua của UBND tỉnh', 'Bằng khen', 'Cụm trưởng', 'Cụm phó']);
+    expect(fake.cell(spreadsheetId, TAB.ballot, 'B9')!.dataValidation!.condition!.values!.map((v) => v.userEnteredValue)).toEqual(['DV01', 'DV02']);
+    expect(fake.cell(spreadsheetId, TAB.ballot, 'A1')?.dataValidation).toBeUndefined(); // not the header
   });
 
   it('adds one highlight rule per unit tab over the input columns, keyed on Kiểm tra', async () => {

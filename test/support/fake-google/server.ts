@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parseA1 } from '../../../functions/core/a1.js';
 import { applyRequests } from './batch.js';
+import { fileOut, matches, parseMultipart, parseQuery, type FakeDriveFile } from './drive-files.js';
 import { applyMask } from './mask.js';
 import { QuotaExceeded, QuotaMeter, SHEETS_QUOTA, type QuotaLimits } from './quota.js';
 import {
@@ -29,6 +30,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 
 export type Endpoint =
   | 'sheets.get' | 'sheets.create' | 'sheets.batchUpdate' | 'drive.files.get' | 'drive.permissions.create'
+  | 'drive.files.create' | 'drive.files.update' | 'drive.files.list'
   | 'gmail.send' | 'iam.signJwt' | 'oauth.token' | 'script.projects.create' | 'script.projects.updateContent';
 
 export interface Fault {
@@ -93,6 +95,10 @@ export class FakeGoogle {
   onApiChange: ((spreadsheetId: string) => void) | null = null;
   /** Drive permissions per file, as `permissions.create` made them. */
   readonly permissions = new Map<string, { type: string; role: string; emailAddress: string }[]>();
+  /** Drive files other than spreadsheets (uploaded documents), by id. */
+  readonly driveFiles = new Map<string, FakeDriveFile>();
+  /** The folder each spreadsheet is in (Drive `parents`); default `folder-<spreadsheet id>`. */
+  readonly folders = new Map<string, string>();
   /** Apps Script projects bound to a container (the spreadsheet), with their files. */
   readonly scripts = new Map<string, { scriptId: string; parentId: string; title: string; files: { name: string; type: string; source: string }[] }>();
   /** Users who turned the Apps Script API off in script.google.com/home/usersettings (it is off until a user turns it on; the fake: on unless listed). */
@@ -288,6 +294,16 @@ export class FakeGoogle {
     if (method === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
       return { endpoint: 'sheets.get', handler: (u) => this.get(id, u) };
+    }
+    if (method === 'GET' && path === '/drive/v3/files') {
+      return { endpoint: 'drive.files.list', handler: (u) => this.listFiles(u) };
+    }
+    if (method === 'POST' && path === '/upload/drive/v3/files') {
+      return { endpoint: 'drive.files.create', handler: (u, body, req) => this.upload(null, u, body, req) };
+    }
+    if (method === 'PATCH' && (m = /^\/upload\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      return { endpoint: 'drive.files.update', handler: (u, body, req) => this.upload(id, u, body, req) };
     }
     if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
@@ -536,9 +552,51 @@ export class FakeGoogle {
     // kind, id, name and mimeType only.
     const file = {
       kind: 'drive#file', id, name: ss.properties.title, mimeType: 'application/vnd.google-apps.spreadsheet',
-      version: String(ss.version), owners: [{ emailAddress: ss.owner ?? OWNER }],
+      version: String(ss.version), owners: [{ emailAddress: ss.owner ?? OWNER }], parents: [this.folderOf(id)],
     };
     return applyMask(file, url.searchParams.get('fields') ?? 'kind,id,name,mimeType', DRIVE_FILE_FIELDS);
+  }
+
+  private folderOf(spreadsheetId: string): string {
+    return this.folders.get(spreadsheetId) ?? `folder-${spreadsheetId}`;
+  }
+
+  /** `files.create` / `files.update` with `uploadType=multipart`: metadata and content in one request. */
+  private upload(id: string | null, url: URL, body: Buffer, req: IncomingMessage): Record<string, unknown> {
+    if (url.searchParams.get('uploadType') !== 'multipart') throw new FakeApiError(400, 'The fake accepts only uploadType=multipart uploads');
+    const { metadata, media, mediaType } = parseMultipart(body, String(req.headers['content-type'] ?? ''));
+    const name = metadata.name;
+    if (id === null) {
+      if (typeof name !== 'string' || !name) throw new FakeApiError(400, 'The fake wants a name for each new file');
+      const parents = Array.isArray(metadata.parents) ? metadata.parents.map(String) : [];
+      if (parents.length !== 1) throw new FakeApiError(400, 'A file must have exactly one parent (multiple parents are no longer supported)');
+      const known = new Set([...this.spreadsheets.keys()].map((s) => this.folderOf(s)));
+      if (!known.has(parents[0]!)) throw new FakeApiError(404, `File not found: ${parents[0]}.`, 'notFound');
+      const file: FakeDriveFile = {
+        id: `file-${this.driveFiles.size + 1}`, name, mimeType: String(metadata.mimeType ?? mediaType), parents, bytes: media, revisions: 1, trashed: false,
+      };
+      this.driveFiles.set(file.id, file);
+      return fileOut(file, url.searchParams.get('fields'));
+    }
+    const file = this.driveFiles.get(id);
+    if (!file) throw new FakeApiError(404, `File not found: ${id}.`, 'notFound');
+    // `parents` cannot be set by update (addParents/removeParents do that).
+    if (metadata.parents !== undefined) throw new FakeApiError(403, 'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.');
+    if (typeof name === 'string' && name) file.name = name;
+    file.bytes = media;
+    file.mimeType = mediaType || file.mimeType;
+    file.revisions++;
+    return fileOut(file, url.searchParams.get('fields'));
+  }
+
+  /** `files.list` with a `q` of name, parent and trashed clauses. */
+  private listFiles(url: URL): Record<string, unknown> {
+    const q = parseQuery(url.searchParams.get('q') ?? '');
+    const files = [...this.driveFiles.values()].filter((f) => matches(f, q));
+    const fields = url.searchParams.get('fields');
+    const inner = fields ? /^files\(([^)]*)\)$/.exec(fields)?.[1] : undefined;
+    if (fields && inner === undefined) throw new FakeApiError(400, `The fake answers files.list fields=files(…) only, not ${fields}`);
+    return { ...(fields ? {} : { kind: 'drive#fileList', incompleteSearch: false }), files: files.map((f) => fileOut(f, inner ?? null)) };
   }
 
   private gmailSend(userId: string, upload: boolean, url: URL, body: Buffer, req: IncomingMessage): Record<string, unknown> {
@@ -611,7 +669,7 @@ function gridData(sheet: FakeSheet, area: Area): sheets_v4.Schema$GridData {
 }
 
 const SPREADSHEET_FIELDS = ['spreadsheetId', 'properties', 'sheets', 'namedRanges', 'spreadsheetUrl', 'developerMetadata', 'dataSources', 'dataSourceSchedules'];
-const DRIVE_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'version', 'owners', 'modifiedTime', 'permissions', 'capabilities'];
+const DRIVE_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'version', 'owners', 'modifiedTime', 'permissions', 'capabilities', 'parents'];
 
 function urlOf(id: string): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;
