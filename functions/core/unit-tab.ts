@@ -44,7 +44,7 @@ export function layUnitTab(
     name: code,
     rows,
     layout: {
-      columns: UNIT_COLUMNS.map((c) => ({ width: c.width, format: 'text', wrap: c.wrap, align: 'left', note: c.note })),
+      columns: UNIT_COLUMNS.map((c) => ({ width: c.width, format: c.number === 'points' ? 'points' : 'text', wrap: c.wrap, align: c.number ? 'right' : 'left', note: c.note })),
       table: { rows: rows.length, cols: UNIT_COLUMNS.length },
       cellFormats: [],
       headerHeight: 2 * LINE_HEIGHT,
