@@ -64,7 +64,9 @@ export async function deliverPlanned(
   const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
   const emails: JsonEmail[] = [];
   const toQueue = [];
+  const progress = renderProgress(planned.length);
   for (const p of planned) {
+    progress.step();
     const base = previewBase(p);
     const known = manifest[base];
     const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
@@ -79,6 +81,7 @@ export async function deliverPlanned(
     emails.push(row);
     if (o.send && !queued) toQueue.push(draft);
   }
+  progress.done();
   await writeFile(manifestPath, JSON.stringify(manifest, null, 1));
   if (!o.send) return { emails, log: [] };
 
@@ -101,6 +104,24 @@ export async function deliverPlanned(
   } finally {
     await transport.close();
   }
+}
+
+/**
+ * "Đang soạn thư 12/40…" on one terminal line while many emails render (stderr, a
+ * terminal only: piped output and --json stay clean).
+ */
+function renderProgress(total: number, err: NodeJS.WriteStream = process.stderr): { step(): void; done(): void } {
+  const shown = err.isTTY === true && total >= 8;
+  let n = 0;
+  return {
+    step() {
+      n++;
+      if (shown) err.write(`\rĐang soạn thư ${n}/${total}…`);
+    },
+    done() {
+      if (shown) err.write('\r\u001b[2K');
+    },
+  };
 }
 
 /** Relative to the current folder when inside it ("outbox/…eml"), else absolute. */
