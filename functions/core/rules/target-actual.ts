@@ -18,7 +18,9 @@ export function readTargetActual(input: RuleInput): TargetActual | null {
     typedText(input.actual),
     'number',
   );
-  if (target === 0) input.report('target', 'target-not-positive', { typed: typedText(input.target) });
-  if (target === null || actual === null || target === 0) return null;
+  // A target so near 0 that A / T overflows (5e-324) is as unusable as 0: it would score NaN.
+  const zero = target !== null && (target === 0 || (actual !== null && !Number.isFinite(actual / target)));
+  if (zero) input.report('target', 'target-not-positive', { typed: typedText(input.target) });
+  if (target === null || actual === null || zero) return null;
   return { target, actual, ratio: actual / target };
 }
