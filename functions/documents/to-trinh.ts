@@ -2,12 +2,11 @@
  * Tờ trình đề nghị khen thưởng: the head unit, for the cluster, asks the province to award the
  * forms the meeting voted for; the minutes and the score table go with it.
  */
-import { formatPoints } from '../core/format.js';
 import type { DocumentFacts } from './facts.js';
 import { BLANK, frame } from './frame.js';
 import { cell, para, type Cell, type DocumentModel } from './model.js';
 import { proposed } from './conclusions.js';
-import { share, unitName, yearText } from './words.js';
+import { points, share, unitName, yearText } from './words.js';
 
 const h = (text: string): Cell => cell([para([{ text, bold: true }], { align: 'center' })]);
 const line = (text: string) => para(text, { indent: true, after: 3 });
@@ -48,7 +47,7 @@ export function toTrinh(f: DocumentFacts): DocumentModel {
               cell(p.form),
               cell(p.unit.name),
               cell(String(p.unit.rank ?? '—'), { align: 'center' }),
-              cell(formatPoints(p.unit.total), { align: 'center' }),
+              cell(points(p.unit, p.unit.total), { align: 'center' }),
               cell(p.tally ? share(p.tally) : 'Chưa bỏ phiếu', { align: 'center' }),
             ]),
           },

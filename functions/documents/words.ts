@@ -5,9 +5,14 @@ import { BLANK } from './frame.js';
 
 export const DASH = '—';
 
-/** "97,5" (points in vi-VN form), or "—" for a unit without data. */
+/**
+ * "97,50": points in a table column, in vi-VN form and always with two decimals so the
+ * column reads evenly (as Xếp hạng's 0.00 format does); "—" for a unit without data.
+ */
 export function points(u: UnitFacts, c: number): string {
-  return u.status === 'missing' ? DASH : formatPoints(c, 'vi');
+  if (u.status === 'missing') return DASH;
+  const [whole, decimals = ''] = formatPoints(c, 'vi').split(',');
+  return `${whole},${decimals.padEnd(2, '0')}`;
 }
 
 /** "năm 2023", or "năm ……" when `Năm` is not set. */

@@ -27,8 +27,8 @@ describe('Bảng tổng hợp kết quả chấm điểm', async () => {
       expect(text, format).toContain('Phú Yên, ngày …… tháng …… năm ……');
       expect(text, format).toContain('BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2023');
       for (const u of facts.units) expect(text, `${format}: ${u.name}`).toContain(u.name);
-      // Totals and subtotals as the ranking shows them: 94,41 / 93,63 / 90,92 / 85,5 / 78,77 / 70,1.
-      for (const total of ['94,41', '93,63', '90,92', '85,5', '78,77', '70,1']) expect(text, format).toContain(total);
+      // Totals and subtotals as the ranking shows them: 94,41 / 93,63 / 90,92 / 85,50 / 78,77 / 70,10.
+      for (const total of ['94,41', '93,63', '90,92', '85,50', '78,77', '70,10']) expect(text, format).toContain(total);
       expect(text, format).toContain('49,41');
       expect(text, format).toContain(FLAG);
       expect(text, format).toContain(CERT);

@@ -29,7 +29,7 @@ describe('Biên bản họp bình xét thi đua', async () => {
   it('gives the scores, the tallies and the conclusions with total and vote share', () => {
     for (const { format, text } of texts) {
       expect(text, format).toContain('1 Hội Nông dân tỉnh 94,41 Xuất sắc');
-      expect(text, format).toContain('6 Hội Liên hiệp Phụ nữ tỉnh 70,1 Tốt');
+      expect(text, format).toContain('6 Hội Liên hiệp Phụ nữ tỉnh 70,10 Tốt');
       expect(text, format).toContain(`${FLAG} Hội Nông dân tỉnh 8/9 phiếu (88,89%) Đạt`);
       expect(text, format).toContain(`${CERT} Hội Cựu chiến binh tỉnh 6/9 phiếu (66,67%) Đạt`);
       expect(text, format).toContain(`- ${FLAG}: Hội Nông dân tỉnh (hạng 1, 94,41 điểm, đạt 8/9 phiếu (88,89%)).`);
