@@ -10,6 +10,12 @@ function group(intPart: string, sep: string): string {
 
 /** A number with at most `maxDecimals`, trailing zeros dropped: 97.5 → "97,5", 1250 → "1.250". */
 export function formatNumber(n: number, lang: Lang = 'vi', maxDecimals = 2): string {
+  // Whole numbers (most typed figures and points): what toFixed would give, without it
+  // and the split and regexes below — the core formats a few per unit × criterion.
+  if (Number.isSafeInteger(n)) {
+    const digits = String(Math.abs(n));
+    return (n < 0 ? '-' : '') + (digits.length > 3 ? group(digits, lang === 'vi' ? '.' : ',') : digits);
+  }
   const neg = n < 0;
   const fixed = Math.abs(n).toFixed(maxDecimals);
   let [i, d = ''] = fixed.split('.');

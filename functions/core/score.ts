@@ -44,16 +44,19 @@ export function scoreAll(
     for (const u of units) {
       const row = u.entries?.rowOf.get(criterion.code) ?? null;
       const cell = (f: Field): Cell => (u.entries && row !== null ? cellAt(u.entries.tab, row, u.entries.cols[COLUMN[f]]) : null);
+      // Each cell read once: the display texts and the rule below use the same five.
+      const target = cell('target'), actual = cell('actual'), self = cell('self'), review = cell('review');
+      const evidence = textOf(cell('evidence'));
       const base = {
         code: criterion.code,
         max: criterion.max,
         row,
         kind: rule?.kind ?? 'ordinary',
-        target: display(cell('target'), lang),
-        actual: display(cell('actual'), lang),
-        self: display(cell('self'), lang),
-        review: display(cell('review'), lang),
-        evidence: textOf(cell('evidence')),
+        target: display(target, lang),
+        actual: display(actual, lang),
+        self: display(self, lang),
+        review: display(review, lang),
+        evidence,
       } satisfies Base;
 
       if (!rule || !criterion.usable) {
@@ -86,8 +89,7 @@ export function scoreAll(
         continue;
       }
       const reading = rule.read({
-        target: cell('target'), actual: cell('actual'), self: cell('self'), review: cell('review'),
-        evidence: textOf(cell('evidence')), max, param: criterion.param, report,
+        target, actual, self, review, evidence, max, param: criterion.param, report,
       });
       if (reading === null || hasError) failed.push({ code: u.code, base, why: lang === 'vi' ? 'dữ liệu chưa hợp lệ' : 'invalid input' });
       else readings.push({ code: u.code, reading, base });

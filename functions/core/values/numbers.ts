@@ -105,13 +105,16 @@ export function readNumberText(raw: string): ReadResult<number> {
 /** The number as its digits and how many of them are decimals: "1.250,5" → 12505, 1. */
 type Marks = { digits: string; decimals: number; warning?: 'english-number' | 'dot-decimal' };
 
+/** "1.250.000" / "1,250,000": built once (a new RegExp per number read cost ~5 % of the core). */
+const GROUPED_DOT = /^\d{1,3}(\.\d{3})+$/;
+const GROUPED_COMMA = /^\d{1,3}(,\d{3})+$/;
+
 /** Reads digits with `.` and `,` marks by the rules of NUMBERS.md; null when unreadable. */
 function parseMarks(s: string): Marks | null {
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
   const dots = count(s, '.');
   const commas = count(s, ',');
-  const groupedBy = (mark: string, x: string) =>
-    new RegExp(`^\\d{1,3}(\\${mark}\\d{3})+$`).test(x);
+  const groupedBy = (mark: string, x: string) => (mark === '.' ? GROUPED_DOT : GROUPED_COMMA).test(x);
 
   const decimal = (intPart: string, frac: string, warning?: Marks['warning']): Marks =>
     warning ? { digits: intPart + frac, decimals: frac.length, warning } : { digits: intPart + frac, decimals: frac.length };
