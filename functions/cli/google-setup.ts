@@ -24,6 +24,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { OAuth2Client } from 'google-auth-library';
 import type { drive_v3, script_v1, sheets_v4 } from '../google/clients.js';
 import type { Ledger } from '../ledger/port.js';
+import type { WorkbookSnapshot } from '../core/cell.js';
 import { WorkbookUnusableError, describeUnusable } from '../core/unusable.js';
 import { UsageError, type Options } from './args.js';
 
@@ -48,24 +49,14 @@ export interface GoogleSetupDeps {
 }
 
 export async function googleSetupCommand(o: Options, d: GoogleSetupDeps = {}): Promise<number> {
-  const out = d.out ?? process.stdout;
   const err = d.err ?? process.stderr;
   const env = d.env ?? process.env;
   if (!o.from) throw new UsageError('Thiếu --from FILE.xlsx');
   const path = resolve(o.from);
 
   // Everything that can be checked is checked before anything is created.
-  const { MISSING_SECRET_MESSAGE, sheetKey, webhookSecret } = await import('../triggers/signature.js');
-  const secret = webhookSecret(env);
-  if (!secret) {
-    err.write(`${MISSING_SECRET_MESSAGE}\nLấy khóa đã triển khai: export THIDUA_WEBHOOK_SECRET=$(gcloud secrets versions access latest --secret=thidua-webhook-secret)\n`);
-    return 1;
-  }
-  const urls = functionUrls(o.functions ?? FUNCTIONS_FILE);
-  if (!urls) {
-    err.write(`Không thấy địa chỉ các hàm (${o.functions ?? FUNCTIONS_FILE}): chạy scripts/deploy.sh trước, hoặc chỉ ra tệp bằng --functions.\n`);
-    return 1;
-  }
+  const ready = await preflight(o, env, err);
+  if (!ready) return 1;
 
   const [{ readXlsx }, { evaluate }] = await Promise.all([import('../sheets/xlsx/read.js'), import('../core/evaluate.js')]);
   let snapshot;
@@ -81,9 +72,56 @@ export async function googleSetupCommand(o: Options, d: GoogleSetupDeps = {}): P
     err.write(describeUnusable(e.reason) + '\n');
     return 2;
   }
-  const title = settings.name ? `Thi đua – ${settings.name}${settings.year ? ` – ${settings.year}` : ''}` : snapshot.title;
+  return provisionSheet({ snapshot, name: settings.name || sheetTitle(settings, snapshot), title: sheetTitle(settings, snapshot), o, d, ...ready });
+}
 
-  const clients = d.sheets && d.drive && d.script ? { sheets: d.sheets, drive: d.drive, script: d.script } : await googleClients(o, env);
+/** "Thi đua – <Khối> – <Năm>": how the sheet is named in Drive. */
+export function sheetTitle(settings: { name: string; year: number | null }, snapshot: WorkbookSnapshot): string {
+  return settings.name ? `Thi đua – ${settings.name}${settings.year ? ` – ${settings.year}` : ''}` : snapshot.title;
+}
+
+export interface Preflight {
+  secret: string;
+  urls: NonNullable<ReturnType<typeof functionUrls>>;
+}
+
+/** The webhook secret and the functions' URLs, or null after saying what is missing. */
+export async function preflight(o: Options, env: NodeJS.ProcessEnv, err: NodeJS.WritableStream): Promise<Preflight | null> {
+  const { MISSING_SECRET_MESSAGE, webhookSecret } = await import('../triggers/signature.js');
+  const secret = webhookSecret(env);
+  if (!secret) {
+    err.write(`${MISSING_SECRET_MESSAGE}\nLấy khóa đã triển khai: export THIDUA_WEBHOOK_SECRET=$(gcloud secrets versions access latest --secret=thidua-webhook-secret)\n`);
+    return null;
+  }
+  const urls = functionUrls(o.functions ?? FUNCTIONS_FILE);
+  if (!urls) {
+    err.write(`Không thấy địa chỉ các hàm (${o.functions ?? FUNCTIONS_FILE}): chạy scripts/deploy.sh trước, hoặc chỉ ra tệp bằng --functions.\n`);
+    return null;
+  }
+  return { secret, urls };
+}
+
+export interface Provision extends Preflight {
+  snapshot: WorkbookSnapshot;
+  /** The cluster's name for the ledger. */
+  name: string;
+  title: string;
+  o: Options;
+  d: GoogleSetupDeps;
+  /** Before registration, with the ledger and the new sheet's id (new-year: the carried Lịch sử). */
+  beforeRegister?: (ledger: Ledger, id: string) => Promise<void>;
+  /** Printed after registration, before the one step left. */
+  done?: (url: string) => string;
+}
+
+/** Steps 1–5 above for a workbook snapshot: shared by `google setup` and `google new-year`. */
+export async function provisionSheet(p: Provision): Promise<number> {
+  const { snapshot, title, o, d, secret, urls } = p;
+  const out = d.out ?? process.stdout;
+  const err = d.err ?? process.stderr;
+  const env = d.env ?? process.env;
+  const { sheetKey } = await import('../triggers/signature.js');
+  const clients = await clientsOf(o, d, env);
   const [{ setupSpreadsheet, units }, { withRetry, GoogleCallError }, { scriptFiles }, { sameName }, { TAB }] = await Promise.all([
     import('../sheets/google/setup.js'),
     import('../google/retry.js'),
@@ -137,11 +175,14 @@ export async function googleSetupCommand(o: Options, d: GoogleSetupDeps = {}): P
   // 4. Registration.
   const ledger = d.ledger ?? (o.ledger ? (await import('../ledger/sqlite.js')).openSqliteLedger(o.ledger) : await (await import('../cloud/deps.js')).openCloudLedger(env));
   try {
-    await ledger.registerCluster({ id, name: settings.name || title, registeredAt: Date.now() });
+    await p.beforeRegister?.(ledger, id);
+    await ledger.registerCluster({ id, name: p.name, registeredAt: Date.now() });
   } finally {
     if (!d.ledger) await ledger.close();
   }
   out.write(`  Đã đăng ký với sổ ghi ${o.ledger ? resolve(o.ledger) : `Firestore (tiền tố ${env.THIDUA_LEDGER_PREFIX?.trim() || 'thidua'})`}\n`);
+
+  if (p.done) out.write(p.done(created.url) + '\n');
 
   // 5. The one step Google leaves to a person.
   const hasRobot = o.admin.some((a) => a.toLowerCase().endsWith('.gserviceaccount.com'));
@@ -171,6 +212,11 @@ function functionUrls(file: string) {
 function googleMessage(e: { cause?: unknown; message: string }): string {
   const data = (e.cause as { response?: { data?: { error?: { message?: string } } } } | undefined)?.response?.data;
   return data?.error?.message ?? e.message;
+}
+
+/** The injected clients (tests), else the administrator's own (or ADC). */
+export async function clientsOf(o: Options, d: GoogleSetupDeps, env: NodeJS.ProcessEnv) {
+  return d.sheets && d.drive && d.script ? { sheets: d.sheets, drive: d.drive, script: d.script } : googleClients(o, env);
 }
 
 async function googleClients(o: Options, env: NodeJS.ProcessEnv) {

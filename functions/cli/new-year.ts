@@ -17,6 +17,8 @@ import { factsFromEvaluation, giaoUoc, writeDocuments } from '../documents/index
 import { XlsxWorkbook } from '../sheets/xlsx/adapter.js';
 import { createWorkbook } from '../sheets/xlsx/init.js';
 import { TAB } from '../../sheets-schema/layout.js';
+import type { WorkbookSnapshot } from '../core/cell.js';
+import type { CarriedHistory, Ledger } from '../ledger/port.js';
 import type { Options } from './args.js';
 import { defaultOutDir } from './documents.js';
 import { exists, FileExistsError } from './init.js';
@@ -28,11 +30,7 @@ export async function newYearCommand(file: string, o: Options & { to?: string },
     return await source.exclusive(async () => {
       let plan: NextYearContent;
       try {
-        const { snapshot } = await source.workbook.read();
-        const carried = await source.ledger.getCarriedHistory(source.cluster);
-        // Locked: this year's Lịch sử rows are the locked results (with the vote on top), as a run shows them.
-        const lock = await heldLock(source.ledger, source.cluster);
-        plan = planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock }).evaluation);
+        plan = await planNextYear((await source.workbook.read()).snapshot, source.ledger, source.cluster);
       } catch (e) {
         if (!(e instanceof WorkbookUnusableError)) throw e;
         err.write(describeUnusable(e.reason) + '\n');
@@ -42,13 +40,29 @@ export async function newYearCommand(file: string, o: Options & { to?: string },
       if (target === source.path) throw new Error(`tệp năm ${plan.year} không thể trùng với tệp năm ${plan.report.from}; hãy chọn tên khác bằng --to`);
       if (!o.force && (await exists(target))) throw new FileExistsError(target);
       await writeNextYear(target, plan, source.cluster, o.ledger);
-      out.write(describe(target, plan) + '\n');
+      out.write(describeNextYear(target, plan) + '\n');
       out.write(await compact(target, plan.year) + '\n');
       return 0;
     });
   } finally {
     await source.ledger.close();
   }
+}
+
+/**
+ * Next year's content from this year's workbook, as a run of it shows the results: with the
+ * ledger's carried Lịch sử and, when locked, the locked results (and the vote on top).
+ * Shared by the local and the Google Sheet new-year (cli/google-new-year.ts).
+ */
+export async function planNextYear(snapshot: WorkbookSnapshot, ledger: Ledger, cluster: string): Promise<NextYearContent> {
+  const carried = await ledger.getCarriedHistory(cluster);
+  const lock = await heldLock(ledger, cluster);
+  return planNewYear(snapshot, evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock }).evaluation);
+}
+
+/** The ledger's record of the Lịch sử rows written, so a run can tell a hand edit. */
+export function carriedRecord(plan: NextYearContent, from: string): CarriedHistory {
+  return { rows: plan.history, hash: createHash('sha256').update(JSON.stringify(plan.history)).digest('hex'), from, carriedAt: Date.now() };
 }
 
 /** The workbook beside the target, then renamed: never half a workbook. The ledger learns the rows before the file appears. */
@@ -58,12 +72,7 @@ async function writeNextYear(target: string, plan: NextYearContent, from: string
   await writeFile(temp, bytes);
   const next = openLocal(target, ledgerPath);
   try {
-    await next.ledger.putCarriedHistory(next.cluster, {
-      rows: plan.history,
-      hash: createHash('sha256').update(JSON.stringify(plan.history)).digest('hex'),
-      from,
-      carriedAt: Date.now(),
-    });
+    await next.ledger.putCarriedHistory(next.cluster, carriedRecord(plan, from));
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
@@ -100,8 +109,8 @@ export function defaultTarget(file: string, year: number): string {
   return join(dirname(file), next + ext);
 }
 
-/** What was carried and what was left, in Vietnamese, for the person who asked. */
-function describe(target: string, p: NextYearContent): string {
+/** What was carried and what was left, in Vietnamese, for the person who asked; `target` is the new file or sheet. */
+export function describeNextYear(target: string, p: NextYearContent): string {
   const r = p.report;
   const roles = [
     r.head ? `Cụm trưởng ${r.head}` : null,

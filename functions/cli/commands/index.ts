@@ -4,6 +4,7 @@
  */
 import type { Subcommand } from '../command.js';
 import { documents } from './documents.js';
+import { googleNewYear } from './google-new-year.js';
 import { googleSetup } from './google-setup.js';
 import { init } from './init.js';
 import { key } from './key.js';
@@ -14,4 +15,4 @@ import { run } from './run.js';
 import { serve } from './serve.js';
 import { start, watch } from './watch.js';
 
-export const COMMANDS: Subcommand[] = [init, run, watch, remind, lock, unlock, documents, newYear, start, serve, key, googleSetup];
+export const COMMANDS: Subcommand[] = [init, run, watch, remind, lock, unlock, documents, newYear, start, serve, key, googleSetup, googleNewYear];

@@ -209,8 +209,10 @@ export function setupRequests(tabs: PlannedTab[], admins: string[]): Request[] {
     });
   }
 
-  for (const name of SYSTEM_TABS) {
-    const p = byName(name)!;
+  // Lịch sử (new-year) is system-owned too, though no run rewrites it: present only in a new year's sheet.
+  for (const name of [...SYSTEM_TABS, TAB.history]) {
+    const p = byName(name);
+    if (!p) continue;
     requests.push({
       addProtectedRange: {
         protectedRange: {
