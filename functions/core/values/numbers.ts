@@ -13,6 +13,8 @@ const MAX_ABS = 1e15;
 /** Beyond this, a value's hundredths are not exact in a double (2^53 / 100): "số quá lớn". */
 const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER / 100;
 const MAX_TEXT = 100;
+/** "1234": no mark, sign, percent or word; 15 digits are below MAX_ABS's 16. */
+const PLAIN_DIGITS = /^\d{1,15}$/;
 
 /** Scale words: "39,381 tỷ" = 39 381 000 000. */
 const SCALE: Record<string, number> = {
@@ -46,6 +48,8 @@ export function readNumberText(raw: string): ReadResult<number> {
   if (raw.length > MAX_TEXT) return fail('too-long', raw.slice(0, 20) + '…');
   const typed = raw.normalize('NFC').trim();
   if (isNoValueText(typed)) return EMPTY;
+  // Plain digits, the usual case: what the general path below gives, without its regexes.
+  if (PLAIN_DIGITS.test(typed)) return checkRange(Number(typed), typed);
 
   // Split "5.197.808.000 đồng" into the number part and the words after it.
   const m = /^([-(+]?[\d.,\u00a0\u202f\u2009 ]*\d\)?)(\s*)(%?)(\s*)(.*)$/u.exec(typed);
