@@ -10,7 +10,7 @@ import { grade } from './grade.js';
 import { IssueList, renderIssue, type RawIssue } from './issues.js';
 import type { Criterion, Evaluation, Issue, UnitResult } from './model.js';
 import { rank } from './rank.js';
-import { publicScore, scoreAll } from './score.js';
+import { scoreAll } from './score.js';
 import { totals } from './totals.js';
 import { WorkbookUnusableError } from './unusable.js';
 import { readCriteria } from './workbook/criteria.js';
@@ -171,7 +171,7 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
     deduction: c.t.deduction,
     total: c.t.total,
     groups: c.t.groups,
-    scores: scores.get(c.u.code)!.map(publicScore),
+    scores: scores.get(c.u.code)!,
     grade: g,
     proposal: awards.get(c.u.code)!.award,
     award: awards.get(c.u.code)!.award,

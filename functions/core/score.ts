@@ -12,11 +12,12 @@ import type { EntryCols, EntryTab } from './workbook/entries.js';
 import { cellAt, textOf } from './workbook/grid.js';
 import { formatNumber } from './format.js';
 
-export interface ScoredCriterion extends CriterionScore {
-  kind: RuleKind;
-  /** True when the unit's inputs for it were usable. */
-  valid: boolean;
-}
+/**
+ * One criterion's result for one unit, as the evaluation publishes it. Each unit's list
+ * has one per non-group criterion, in the criteria's order (totals.ts relies on it for
+ * the rule's kind: no per-result `kind`, so no copy without it).
+ */
+export type ScoredCriterion = CriterionScore;
 
 const COLUMN: Record<Field, keyof EntryCols> = {
   target: 'target',
@@ -51,7 +52,6 @@ export function scoreAll(
         code: criterion.code,
         max: criterion.max,
         row,
-        kind: rule?.kind ?? 'ordinary',
         target: display(target, lang),
         actual: display(actual, lang),
         self: display(self, lang),
@@ -99,35 +99,28 @@ export function scoreAll(
     for (const r of readings) {
       const points = toCents(rule!.points(r.reading, all, max, criterion.param));
       const ratio = isRatio(r.reading) ? r.reading.ratio : null;
-      result.get(r.code)!.push(scored(r.base, ratio, points, true, explainScore(rule!.explain?.(r.reading, lang), points, criterion.max, rule!.kind, lang)));
+      result.get(r.code)!.push(scored(r.base, ratio, points, explainScore(rule!.explain?.(r.reading, lang), points, criterion.max, rule!.kind, lang)));
     }
     for (const f of failed) {
-      result.get(f.code)!.push(scored(f.base, null, 0, false, f.why));
+      result.get(f.code)!.push(scored(f.base, null, 0, f.why));
     }
   }
   return result;
 }
 
 /** What a unit's cells give before scoring. */
-type Base = Omit<ScoredCriterion, 'points' | 'valid' | 'explain' | 'ratio'>;
+type Base = Omit<ScoredCriterion, 'points' | 'explain' | 'ratio'>;
 
 /**
  * Results are built field by field, always in the same order (the order the JSON shows):
- * one object shape for V8. Spreading the base and then rest-copying without `kind` and
- * `valid` (publicScore) took about a third of the core's time at 2.000 units.
+ * one object shape for V8, and the very object the evaluation publishes. Spreading the
+ * base into each result and rest-copying it for the evaluation took about a third of the
+ * core's time at 2.000 units.
  */
-function scored(b: Base, ratio: number | null, points: number, valid: boolean, explain: string): ScoredCriterion {
+function scored(b: Base, ratio: number | null, points: number, explain: string): ScoredCriterion {
   return {
-    code: b.code, max: b.max, row: b.row, kind: b.kind, target: b.target, actual: b.actual, self: b.self,
-    review: b.review, evidence: b.evidence, ratio, points, valid, explain,
-  };
-}
-
-/** A result as the evaluation publishes it: without the scoring's own `kind` and `valid`. */
-export function publicScore(s: ScoredCriterion): CriterionScore {
-  return {
-    code: s.code, max: s.max, row: s.row, target: s.target, actual: s.actual, self: s.self,
-    review: s.review, evidence: s.evidence, ratio: s.ratio, points: s.points, explain: s.explain,
+    code: b.code, max: b.max, row: b.row, target: b.target, actual: b.actual, self: b.self,
+    review: b.review, evidence: b.evidence, ratio, points, explain,
   };
 }
 

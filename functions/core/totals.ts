@@ -4,6 +4,8 @@
  */
 import { sum } from './cents.js';
 import type { Cents, Criterion } from './model.js';
+import { RULES } from './rules/index.js';
+import type { RuleKind } from './rules/rule.js';
 import type { ScoredCriterion } from './score.js';
 
 export interface Totals {
@@ -16,17 +18,23 @@ export interface Totals {
 
 /** Criterion code → its top-level group, once per criteria list (not once per unit). */
 const topsOf = new WeakMap<readonly Criterion[], Map<string, string>>();
+/** The rule's kind of each scored (non-group) criterion, in order: scores come in that order (score.ts). */
+const kindsOf = new WeakMap<readonly Criterion[], RuleKind[]>();
 
 export function totals(scores: ScoredCriterion[], criteria: Criterion[], bonusCap: number | null): Totals {
   let top = topsOf.get(criteria);
   if (!top) topsOf.set(criteria, (top = new Map(criteria.map((c) => [c.code, c.top]))));
+  let kinds = kindsOf.get(criteria);
+  if (!kinds) kindsOf.set(criteria, (kinds = criteria.filter((c) => !c.isGroup).map((c) => (c.rule ? RULES[c.rule].kind : 'ordinary'))));
   const groups: Record<string, Cents> = {};
   const ordinary: Cents[] = [];
   const bonus: Cents[] = [];
   const deduction: Cents[] = [];
-  for (const s of scores) {
-    if (s.kind === 'bonus') bonus.push(s.points);
-    else if (s.kind === 'deduction') deduction.push(s.points);
+  for (let n = 0; n < scores.length; n++) {
+    const s = scores[n]!;
+    const kind = kinds[n];
+    if (kind === 'bonus') bonus.push(s.points);
+    else if (kind === 'deduction') deduction.push(s.points);
     else {
       ordinary.push(s.points);
       const g = top.get(s.code)!;
