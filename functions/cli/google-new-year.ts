@@ -13,6 +13,7 @@
  *     run of the new sheet warns on a hand edit of it.
  * This year's sheet is not written; next year's is a new file with its own id.
  */
+import type { Ledger } from '../ledger/port.js';
 import type { Options } from './args.js';
 import { clientsOf, preflight, provisionSheet, sheetTitle, type GoogleSetupDeps } from './google-setup.js';
 import { carriedRecord, describeNextYear, planNextYear } from './new-year.js';
@@ -34,6 +35,15 @@ export async function googleNewYearCommand(spreadsheetId: string, o: Options, d:
   const clients = await clientsOf(o, d, env);
   const ledger = d.ledger ?? (o.ledger ? (await import('../ledger/sqlite.js')).openSqliteLedger(o.ledger) : await (await import('../cloud/deps.js')).openCloudLedger(env));
   try {
+    // As the local command refuses to overwrite: a second call makes no second sheet unless asked.
+    const earlier = o.force ? null : await nextYearOf(ledger, spreadsheetId);
+    if (earlier) {
+      err.write(
+        `Bảng tính ${spreadsheetId} đã được sang năm mới: ${earlier.name} (mã ${earlier.id}, https://docs.google.com/spreadsheets/d/${earlier.id}/edit).\n` +
+          'Không tạo thêm bảng tính nào. Muốn tạo một bảng tính năm sau nữa thì thêm --force.\n',
+      );
+      return 1;
+    }
     let plan: NextYearContent;
     try {
       const { snapshot } = await new GoogleSheetWorkbook(clients.sheets, clients.drive, spreadsheetId).read();
@@ -65,4 +75,12 @@ export async function googleNewYearCommand(spreadsheetId: string, o: Options, d:
   } finally {
     if (!d.ledger) await ledger.close();
   }
+}
+
+/** The registered sheet whose Lịch sử was carried from this one, if any. */
+async function nextYearOf(ledger: Ledger, spreadsheetId: string) {
+  for (const c of await ledger.listClusters()) {
+    if ((await ledger.getCarriedHistory(c.id))?.from === spreadsheetId) return c;
+  }
+  return null;
 }

@@ -47,6 +47,22 @@ let newId: string;
 let said: string;
 let locked: Awaited<ReturnType<typeof lockResults>>;
 let oldVersion: string;
+let functions: string;
+
+function capture() {
+  const s = new PassThrough();
+  let text = '';
+  s.on('data', (c: Buffer) => (text += c.toString()));
+  return { stream: s, text: () => text };
+}
+const newYear = (id: string, extra: Record<string, unknown> = {}) => {
+  const out = capture();
+  const err = capture();
+  const code = googleNewYearCommand(id, Options.parse({ admin: [ADMIN, RUNTIME], functions, ...extra }), {
+    sheets: sheetsClient(g), drive: driveClient(g), script: scriptClient(g), ledger, env: { THIDUA_WEBHOOK_SECRET: SECRET }, out: out.stream, err: err.stream,
+  });
+  return code.then((c) => ({ code: c, out: out.text(), err: err.text() }));
+};
 
 const workbook = (id: string) => new GoogleSheetWorkbook(sheetsClient(g), driveClient(g), id, { sleep: async () => {} });
 
@@ -76,15 +92,11 @@ beforeAll(async () => {
   fake.editAsPerson(oldId, 'HPN', `${String.fromCharCode(65 + col(hpn, ENTRY_HEADERS.actual))}${row + 1}`, 4000);
   oldVersion = (await workbook(oldId).read()).version;
 
-  const functions = join(dir, 'functions.json');
+  functions = join(dir, 'functions.json');
   writeFileSync(functions, JSON.stringify({ sheetEdited: 'https://sheetedited-abc-as.a.run.app', reconcile: 'https://reconcile-abc-as.a.run.app', sendReports: 'https://sendreports-abc-as.a.run.app' }));
-  const out = new PassThrough();
-  said = '';
-  out.on('data', (c: Buffer) => (said += c.toString()));
-  const code = await googleNewYearCommand(oldId, Options.parse({ admin: [ADMIN, RUNTIME], functions }), {
-    sheets: sheetsClient(g), drive: driveClient(g), script: scriptClient(g), ledger, env: { THIDUA_WEBHOOK_SECRET: SECRET }, out,
-  });
-  expect(code, said).toBe(0);
+  const r = await newYear(oldId);
+  expect(r.code, r.err).toBe(0);
+  said = r.out;
   newId = /Mã bảng tính: (\S+)/.exec(said)![1]!;
 });
 
@@ -169,5 +181,24 @@ describe('thidua google new-year, from the 2023 provincial block on a Google She
     const second = await runOnce({ workbook: workbook(newId), ledger, cluster: newId, trigger: 'cli', now: () => LOCKED_AT + 2 * 86_400_000 });
     if (second.outcome !== 'ok') throw new Error(second.outcome);
     expect(second.evaluation.issues.filter((i) => i.code.startsWith('history-'))).toEqual([expect.objectContaining({ code: 'history-edited' })]);
+  });
+
+  it('a second call makes no second 2024 sheet: it names the first and asks for --force', async () => {
+    const before = fake.spreadsheets.size;
+    const r = await newYear(oldId);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`đã được sang năm mới: Khối thi đua các tổ chức chính trị - xã hội tỉnh (mã ${newId}`);
+    expect(r.err).toContain('--force');
+    expect(fake.spreadsheets.size).toBe(before);
+  });
+
+  it('a sheet it cannot find: exit 2, a Vietnamese reason, nothing created or registered', async () => {
+    const before = fake.spreadsheets.size;
+    const clusters = (await ledger.listClusters()).length;
+    const r = await newYear('khong-co-bang-tinh-nay');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('khong-co-bang-tinh-nay');
+    expect(fake.spreadsheets.size).toBe(before);
+    expect((await ledger.listClusters()).length).toBe(clusters);
   });
 });

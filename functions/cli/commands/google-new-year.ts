@@ -9,9 +9,10 @@ export const googleNewYear: Subcommand = {
     'năm sau như thidua new-year: cùng đơn vị và tiêu chí, trang của mỗi đơn vị để trống, Cụm trưởng/Cụm phó\n' +
     'mới, trang Lịch sử mang sang (chỉ quản trị được sửa). Bảng tính mới được dựng như thidua google setup:\n' +
     'vùng bảo vệ, Apps Script gắn kèm với khóa riêng, chia sẻ cho Người nhập liệu và quản trị, đăng ký.\n' +
+    'Đã sang năm mới từ bảng tính này thì không tạo thêm, trừ khi có --force.\n' +
     'Đăng nhập Google bằng OAuth client của tỉnh (--client-id-file); cần THIDUA_WEBHOOK_SECRET.',
   args: [{ name: 'SPREADSHEET_ID', description: 'mã Google Sheet năm nay', required: true }],
-  options: ['admin', 'clientIdFile', 'functions', 'ledger'],
+  options: ['admin', 'clientIdFile', 'functions', 'force', 'ledger'],
   examples: [
     ['thidua google new-year 1AbC…xyz --client-id-file client.json --admin van.thu@tinh.gov.vn', 'tạo bảng tính năm sau'],
   ],
