@@ -16,12 +16,16 @@ export function formatNumber(n: number, lang: Lang = 'vi', maxDecimals = 2): str
     const digits = String(Math.abs(n));
     return (n < 0 ? '-' : '') + (digits.length > 3 ? group(digits, lang === 'vi' ? '.' : ',') : digits);
   }
+  // The rest by index, not split, regex and array pairs: a few per unit × criterion too.
   const neg = n < 0;
   const fixed = Math.abs(n).toFixed(maxDecimals);
-  let [i, d = ''] = fixed.split('.');
-  d = d.replace(/0+$/, '');
-  const [thousands, decimal] = lang === 'vi' ? ['.', ','] : [',', '.'];
-  return (neg ? '-' : '') + group(i!, thousands) + (d ? decimal + d : '');
+  const dot = fixed.indexOf('.');
+  const i = dot < 0 ? fixed : fixed.slice(0, dot);
+  let end = fixed.length;
+  if (dot >= 0) while (end > dot + 1 && fixed.charCodeAt(end - 1) === 48 /* '0' */) end--;
+  const d = dot < 0 ? '' : fixed.slice(dot + 1, end);
+  const vi = lang === 'vi';
+  return (neg ? '-' : '') + (i.length > 3 ? group(i, vi ? '.' : ',') : i) + (d ? (vi ? ',' : '.') + d : '');
 }
 
 /** Points from cents: 9750 → "97,5". */
