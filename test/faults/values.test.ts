@@ -251,7 +251,8 @@ function expected(column: Column, c: Case): { points: number | null; error?: Iss
   if (w === 'empty') return { points: 0, error: column === 'target' ? 'missing-target' : 'missing-value' };
   if (typeof w !== 'number') return { points: 0, error: w };
   if (w < 0) return { points: 0, error: 'negative', ...warn };
-  if (column === 'target') return w === 0 ? { points: 0, error: 'target-not-positive', ...warn } : { points: toCents(100 * Math.min(500 / w, 1)), ...warn };
+  // A target of 0, or one so near 0 that 500 / T overflows (5e-324), cannot be compared (rules/target-actual.ts).
+  if (column === 'target') return w === 0 || !Number.isFinite(500 / w) ? { points: 0, error: 'target-not-positive', ...warn } : { points: toCents(100 * Math.min(500 / w, 1)), ...warn };
   if (column === 'actual-number') return { points: toCents(100 * Math.min(w / 1000, 1)), ...warn };
   if (w > BIG) return { points: 0, error: 'self-score-above-max', ...warn };
   return { points: toCents(w), ...warn };
