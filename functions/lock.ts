@@ -8,6 +8,7 @@
 import { hostname } from 'node:os';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
+import { processAlive } from './process-alive.js';
 
 export class LockBusyError extends Error {
   constructor(readonly path: string, readonly holder: number | null) {
@@ -32,14 +33,6 @@ interface Holder {
 const held = new Set<string>();
 let exitHook = false;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readHolder(path: string): Promise<Holder | null> {
   try {
@@ -62,7 +55,7 @@ async function isStale(path: string, staleMs: number): Promise<boolean> {
   const h = await readHolder(path);
   // Half-written by a holder that died between create and write: stale after a moment.
   if (!h) return Date.now() - mtime > 2_000;
-  return h.host === hostname() && h.pid !== process.pid && !alive(h.pid);
+  return h.host === hostname() && h.pid !== process.pid && !processAlive(h.pid);
 }
 
 /** Takes the lock (waiting for a live holder), runs `fn`, releases the lock. */

@@ -154,6 +154,12 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
    * spreadsheet's admins; a signed ping is taken once (a replay within the window is
    * refused, so it causes no extra run).
    */
+  /** A request about one sheet: the sheet must be registered, then `allowed` decides. */
+  async function registeredAndAllowed(deps: CloudDeps, who: Admitted, id: string): Promise<CloudResponse | null> {
+    if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
+    return allowed(deps, who, id);
+  }
+
   async function allowed(deps: CloudDeps, who: Admitted, spreadsheetId: string | undefined): Promise<CloudResponse | null> {
     if (who.by === 'person') {
       if (!spreadsheetId) return refuse(400, 'Yêu cầu của người dùng phải nêu spreadsheetId');
@@ -244,8 +250,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     const id = ping.value.spreadsheetId;
     try {
       const deps = await ctx.deps();
-      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
-      const refused = await allowed(deps, who, id);
+      const refused = await registeredAndAllowed(deps, who, id);
       if (refused) return refused;
       // onChange names no cell: it may be the echo of our own write (rows appended to
       // Nhật ký). It runs only if Drive's version moved since the last run recorded its own,
@@ -353,8 +358,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     const id = body.value.spreadsheetId;
     try {
       const deps = await ctx.deps();
-      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
-      const refused = await allowed(deps, who, id);
+      const refused = await registeredAndAllowed(deps, who, id);
       if (refused) return refused;
       const by = who.by === 'person' ? who.email : who.by === 'scheduler' ? 'Cloud Scheduler' : 'thidua serve';
       const { lockResults, unlockResults } = await import('../meeting/lock.js');
@@ -397,8 +401,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     const id = body.value.spreadsheetId;
     try {
       const deps = await ctx.deps();
-      if (!(await deps.ledger.getCluster(id))) return refuse(404, 'Bảng tính chưa được đăng ký với hệ thống', { spreadsheetId: id });
-      const refused = await allowed(deps, who, id);
+      const refused = await registeredAndAllowed(deps, who, id);
       if (refused) return refused;
       if (!deps.documents) return refuse(503, 'Chưa cấu hình nơi lưu văn bản');
       // Two clicks at once would both find no file and both create one: one maker per sheet.

@@ -11,6 +11,7 @@ import type { SheetEdits, WorkbookSnapshot } from '../../core/cell.js';
 import { WorkbookChangedError, WorkbookOpenError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
 import { readXlsx } from './read.js';
 import { applyEdits } from './write.js';
+import { processAlive } from '../../process-alive.js';
 
 /** The owner marked the file read-only (no write bit; the read-only attribute on Windows): never replaced. */
 export class WorkbookReadOnlyError extends Error {
@@ -99,7 +100,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const pid = Number(m[2]);
       const path = join(dir, f);
       const old = await stat(path).then((s) => Date.now() - s.mtimeMs > TEMP_STALE_MS, () => false);
-      if (pid !== process.pid && (old || !alive(pid))) await unlink(path).catch(() => undefined);
+      if (pid !== process.pid && (old || !processAlive(pid))) await unlink(path).catch(() => undefined);
     }
   }
 
@@ -123,11 +124,3 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
