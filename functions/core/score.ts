@@ -43,6 +43,8 @@ interface Readings {
 }
 
 const NO_CELLS: Cell[] = [];
+/** `all` for the rules that do not compare units. */
+const NONE: readonly unknown[] = Object.freeze([]);
 
 /** units: code → its tab, or null when it has none. Units without data get no issues. */
 export function scoreAll(
@@ -92,30 +94,20 @@ export function scoreAll(
       const target = at(cells, cols?.target), actual = at(cells, cols?.actual);
       const self = at(cells, cols?.selfScore), review = at(cells, cols?.reviewScore);
       const evidence = textOf(at(cells, cols?.evidence));
-      const s = scored(criterion.code, criterion.max, row, display(target, lang), display(actual, lang), display(self, lang), display(review, lang), evidence);
-      list.push(s);
+      const t = display(target, lang), a = display(actual, lang), se = display(self, lang), rv = display(review, lang);
 
-      if (!rule || !criterion.usable) {
-        s.explain = why.criterionError;
-        continue;
-      }
-      if (!u.scored || !entries) {
-        s.explain = why.noData;
-        continue;
-      }
-      if (entries.duplicated.has(criterion.code)) {
-        s.explain = why.duplicate;
-        continue;
-      }
-      let reading: unknown;
-      if (row === null) {
+      // Why it scores 0 without a reading, or null when it has one.
+      let failed: string | null = null;
+      let reading: unknown = null;
+      if (!rule || !criterion.usable) failed = why.criterionError;
+      else if (!u.scored || !entries) failed = why.noData;
+      else if (entries.duplicated.has(criterion.code)) failed = why.duplicate;
+      else if (row === null) {
         // No row at all: bonus and deduction mean none; anything else is missing data.
         if (rule.kind === 'ordinary') {
           issues.error({ unit, tab: entries.tab.name, row: null, col: null, criterion: criterion.code, code: 'missing-row', params: { typed: criterion.code } });
-          s.explain = why.noRow;
-          continue;
-        }
-        reading = 0;
+          failed = why.noRow;
+        } else reading = 0;
       } else {
         hasError = false;
         input.target = target;
@@ -126,23 +118,32 @@ export function scoreAll(
         input.max = r.max;
         input.param = criterion.param;
         reading = rule.read(input);
-        if (reading === null || hasError) {
-          s.explain = why.invalid;
-          continue;
-        }
+        if (reading === null || hasError) failed = why.invalid;
       }
-      r.all.push(reading);
-      r.into.push(s);
+
+      if (failed !== null || !rule) {
+        list.push(scored(criterion.code, criterion.max, row, t, a, se, rv, evidence, null, 0, failed ?? ''));
+      } else if (rule.comparesUnits) {
+        // Its points wait for every unit's reading: filled in below.
+        const s = scored(criterion.code, criterion.max, row, t, a, se, rv, evidence, ratioOf(reading), 0, '');
+        list.push(s);
+        r.all.push(reading);
+        r.into.push(s);
+      } else {
+        // Made whole at once: a result written again later, once old, costs the GC more.
+        const points = toCents(rule.points(reading, NONE, r.max, criterion.param));
+        const explain = explainScore(rule.explain?.(reading, lang), points, criterion.max, rule.kind, lang);
+        list.push(scored(criterion.code, criterion.max, row, t, a, se, rv, evidence, ratioOf(reading), points, explain));
+      }
     }
   }
 
-  // Scoring, criterion by criterion: the cross-unit rules need every valid reading.
+  // The rules that compare units, criterion by criterion: they need every valid reading.
   for (const { criterion, rule, max, all, into } of readings) {
     for (let n = 0; n < all.length; n++) {
       const reading = all[n];
       const s = into[n]!;
       s.points = toCents(rule!.points(reading, all, max, criterion.param));
-      s.ratio = isRatio(reading) ? reading.ratio : null;
       s.explain = explainScore(rule!.explain?.(reading, lang), s.points, criterion.max, rule!.kind, lang);
     }
   }
@@ -163,17 +164,20 @@ function at(cells: Cell[], col: number | undefined): Cell {
  * Results are built field by field, always in the same order (the order the JSON shows):
  * one object shape for V8, and the very object the evaluation publishes. Spreading a base
  * into each result and rest-copying it for the evaluation took about a third of the
- * core's time at 2.000 units. `ratio`, `points` and `explain` are filled in once scored.
+ * core's time at 2.000 units. Made once its points are known, except for
+ * the rules that compare units (their `points` and `explain` are filled in last).
  */
 function scored(
   code: string, max: number | null, row: number | null,
   target: string, actual: string, self: string, review: string, evidence: string,
+  ratio: number | null, points: number, explain: string,
 ): ScoredCriterion {
-  return { code, max, row, target, actual, self, review, evidence, ratio: null, points: 0, explain: '' };
+  return { code, max, row, target, actual, self, review, evidence, ratio, points, explain };
 }
 
-function isRatio(x: unknown): x is { ratio: number } {
-  return typeof x === 'object' && x !== null && typeof (x as { ratio?: unknown }).ratio === 'number';
+/** A / T, for the readings that have one (`Tỷ lệ`, `Vượt chỉ tiêu`). */
+function ratioOf(x: unknown): number | null {
+  return typeof x === 'object' && x !== null && typeof (x as { ratio?: unknown }).ratio === 'number' ? (x as { ratio: number }).ratio : null;
 }
 
 /** The rule's few words, then the points lost (or deducted), joined by "; " where both are there. */
