@@ -1,6 +1,6 @@
 /** Finding tabs and columns by their names, as WORKBOOK.md says: case, spaces and Unicode form ignored. */
 import type { Cell, TabSnapshot, WorkbookSnapshot } from '../cell.js';
-import { normalizeName } from '../text.js';
+import { nfc, normalizeName } from '../text.js';
 import { isNoValue } from '../values/missing.js';
 
 /** Normalised name → first tab so named, built once per list of tabs: a run looks up every unit's tab. */
@@ -51,7 +51,7 @@ export function headerColumns<K extends string>(
 /** The text a person sees in a cell, trimmed; numbers as typed would show them. */
 export function textOf(c: Cell): string {
   if (c === null) return '';
-  if (c.t === 's') return c.v.normalize('NFC').trim();
+  if (c.t === 's') return nfc(c.v).trim();
   if (c.t === 'b') return c.v ? 'TRUE' : 'FALSE';
   return String(c.v);
 }
