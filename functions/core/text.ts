@@ -18,7 +18,7 @@ export function nfc(s: string): string {
 }
 
 export function normalizeName(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return nfc(s).replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 }
 
 export function sameName(a: string, b: string): boolean {
