@@ -86,10 +86,22 @@ function zodMembers() {
   };
 }
 
+/**
+ * CommonJS packages on the run's path, imported through require() rather than `import`:
+ * Node's ESM loader parses a CommonJS module imported from ESM (and what it re-exports)
+ * with its lexer to find the export names, ~10 ms for better-sqlite3's. The same object
+ * either way (module.exports as the default export).
+ */
+const REQUIRED = new Set(['better-sqlite3']);
+
 const externals = {
   name: 'externals',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('node:') || !BUNDLED.has(packageOf(a.path)) ? { path: a.path, external: true } : undefined));
+    b.onResolve({ filter: /^[^./]/ }, (a) => {
+      if (a.namespace !== 'required' && REQUIRED.has(a.path)) return { path: a.path, namespace: 'required' };
+      return a.path.startsWith('node:') || !BUNDLED.has(packageOf(a.path)) ? { path: a.path, external: true } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, resolveDir: ROOT }));
   },
 };
 
