@@ -21,6 +21,7 @@ import type { CloudDeps } from './deps.js';
 import { errorText, jsonLog, type CloudLog } from './log.js';
 import { adminAudiences, bearerAllowed, bearerEmail, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
 import type { CloudTrigger } from './score.js';
+import type { WorkbookPort } from '../sheets/port.js';
 
 export interface CloudRequest {
   method: string;
@@ -215,7 +216,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     return true;
   }
 
-  /** Waits for the lease, then scores only if the version differs from the last processed one. */
+  /** Waits for the lease, then scores only if someone else changed the workbook since the last run (changedByOthers). */
   async function ifChanged(deps: CloudDeps, id: string): Promise<Coalesced | { outcome: 'unchanged' }> {
     let changed = false;
     const r = await coalescedRun({
@@ -227,8 +228,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       own: {
         waitMs: ctx.reportWaitMs ?? 60_000,
         run: async () => {
-          const [cluster, version] = await Promise.all([deps.ledger.getCluster(id), deps.workbook(id).version()]);
-          changed = version !== cluster?.processedVersion;
+          const [cluster, look] = await Promise.all([deps.ledger.getCluster(id), lastChange(deps.workbook(id))]);
+          changed = changedByOthers(look, cluster?.processedVersion);
           if (changed) await score(deps, id, 'edit');
         },
       },
@@ -253,8 +254,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const refused = await registeredAndAllowed(deps, who, id);
       if (refused) return refused;
       // onChange names no cell: it may be the echo of our own write (rows appended to
-      // Nhật ký). It runs only if Drive's version moved since the last run recorded its own,
-      // looked at under the lease, i.e. after any run in progress has recorded it: no loop.
+      // Nhật ký). It runs only if Drive's version moved since the last run read it AND the
+      // last change was not ours, looked at under the lease (after any run in progress): no loop.
       const structural = ping.value.sheet === '' && ping.value.range === '';
       const r = structural ? await ifChanged(deps, id) : await coalesced(deps, id, 'edit');
       log('INFO', 'sheetEdited', { spreadsheetId: id, ...r });
@@ -281,8 +282,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const results = await inParallel(clusters, ctx.concurrency ?? 4, async (c) => {
         try {
           if (!force) {
-            const version = await deps.workbook(c.id).version();
-            if (version === c.processedVersion) return { spreadsheetId: c.id, outcome: 'unchanged' };
+            if (!changedByOthers(await lastChange(deps.workbook(c.id)), c.processedVersion)) return { spreadsheetId: c.id, outcome: 'unchanged' };
           }
           return { spreadsheetId: c.id, ...(await coalesced(deps, c.id, force ? 'manual' : 'reconcile')) };
         } catch (e) {
@@ -446,6 +446,21 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   }
 
   return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), makeDocuments, healthz };
+}
+
+/** One look at the workbook's version, and whether its last change was ours (where the backend can tell). */
+async function lastChange(wb: WorkbookPort): Promise<{ version: string; ours: boolean }> {
+  return wb.lastChange ? wb.lastChange() : { version: await wb.version(), ours: false };
+}
+
+/**
+ * The no-loop rule (docs/cloud.md): a run records the version it read; our own write moves
+ * Drive's version after that, so a moved version counts as a change only if the last change
+ * was not ours. Never run → always changed.
+ */
+export function changedByOthers(look: { version: string; ours: boolean }, processed: string | null | undefined): boolean {
+  if (processed === null || processed === undefined) return true;
+  return look.version !== processed && !look.ours;
 }
 
 /** One registered spreadsheet (null when it is not), or all of them. */
