@@ -21,6 +21,8 @@ import type { CloudDeps } from './deps.js';
 import { errorText, jsonLog, type CloudLog } from './log.js';
 import { adminAudiences, bearerAllowed, bearerEmail, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
 import type { CloudTrigger } from './score.js';
+import type { RequestKind } from './request-check.js';
+import type { EditPing, LockRequest, ReconcileRequest, SendReportsRequest } from './requests.js';
 import type { WorkbookPort } from '../sheets/port.js';
 
 export interface CloudRequest {
@@ -95,8 +97,12 @@ export const DOCUMENTS_LEASE_MS = 5 * 60_000;
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** zod (a noticeable share of a cold start) loads only for a request that passed the signature check. */
-const requests = () => import('./requests.js');
+/**
+ * The body's schema (requests.ts) is checked after the signature, without zod for a body that
+ * passes (request-check.ts): zod loads only to word a refusal.
+ */
+const parseRequest = async <T>(raw: Uint8Array, kind: RequestKind, emptyIsObject = false) =>
+  (await import('./request-check.js')).parseRequest<T>(raw, kind, emptyIsObject);
 
 const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): CloudResponse =>
   headers ? { status, body, headers } : { status, body };
@@ -245,8 +251,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sheetEdited: CloudHandler = async (req) => {
     const who = await admit(req, 'sheetEdited', 'key');
     if ('status' in who) return who;
-    const { parseBody, EditPing } = await requests();
-    const ping = parseBody(req.rawBody, EditPing);
+    const ping = await parseRequest<EditPing>(req.rawBody, 'EditPing');
     if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
     const id = ping.value.spreadsheetId;
     try {
@@ -269,8 +274,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const reconcile: CloudHandler = async (req) => {
     const who = await admit(req, 'reconcile', 'key-or-oidc');
     if ('status' in who) return who;
-    const { parseBody, ReconcileRequest } = await requests();
-    const body = parseBody(req.rawBody, ReconcileRequest, true);
+    const body = await parseRequest<ReconcileRequest>(req.rawBody, 'ReconcileRequest', true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId, force } = body.value;
     try {
@@ -304,8 +308,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sendReports: CloudHandler = async (req) => {
     const who = await admit(req, 'sendReports', 'admin');
     if ('status' in who) return who;
-    const { parseBody, SendReportsRequest } = await requests();
-    const body = parseBody(req.rawBody, SendReportsRequest, true);
+    const body = await parseRequest<SendReportsRequest>(req.rawBody, 'SendReportsRequest', true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId } = body.value;
     const mode = body.value.mode ?? (spreadsheetId ? 'reports' : 'scheduled');
@@ -352,8 +355,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const lockOrUnlock = (which: 'lock' | 'unlock'): CloudHandler => async (req) => {
     const who = await admit(req, which, 'admin');
     if ('status' in who) return who;
-    const { parseBody, LockRequest } = await requests();
-    const body = parseBody(req.rawBody, LockRequest);
+    const body = await parseRequest<LockRequest>(req.rawBody, 'LockRequest');
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const id = body.value.spreadsheetId;
     try {
@@ -395,8 +397,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const makeDocuments: CloudHandler = async (req) => {
     const who = await admit(req, 'makeDocuments', 'admin');
     if ('status' in who) return who;
-    const { parseBody, DocumentsRequest } = await requests();
-    const body = parseBody(req.rawBody, DocumentsRequest);
+    const body = await parseRequest<LockRequest>(req.rawBody, 'DocumentsRequest');
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const id = body.value.spreadsheetId;
     try {
