@@ -16,6 +16,7 @@ import type { JsonEmail } from '../core/report.js';
 import type { Lang, Settings } from '../core/model.js';
 import type { Ledger } from '../ledger/port.js';
 import { deliverDue, enqueueDrafts } from '../mail/outbox.js';
+import type { EmailDraft } from '../mail/draft.js';
 import type { PlannedEmail } from '../mail/plan.js';
 import { deliveryLines, emailsFor, type Occasion } from '../mail/policy.js';
 import { previewBase, writePreviews } from '../mail/preview.js';
@@ -62,30 +63,58 @@ export async function deliverPlanned(
   await mkdir(previews, { recursive: true });
   const manifestPath = join(previews, MANIFEST);
   const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
-  const emails: JsonEmail[] = [];
-  const toQueue = [];
+  // Rows, manifest entries and the queue keep the planned order, whatever order the renders finish in.
+  const emails: JsonEmail[] = new Array(planned.length);
+  const fresh: (EmailDraft | null)[] = new Array(planned.length).fill(null);
+  const entries: [string, Manifest[string]][] = [];
   const progress = renderProgress(planned.length);
-  for (const p of planned) {
-    progress.step();
-    const base = previewBase(p);
-    const known = manifest[base];
-    const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
-    if (known?.key === p.key && existsSync(join(previews, `${base}.eml`)) && (!o.send || queued)) {
-      emails.push({ kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) });
-      continue;
-    }
-    const draft = p.render();
+  // The previews' messages are the ones queued: each is built once (same sender, same date).
+  const built = new Map<string, Buffer>();
+  const preview = async (i: number, draft: EmailDraft, base: string) => {
     const [files] = await writePreviews([draft], previews, { date: new Date(now) });
+    if (o.send) built.set(draft.key, files!.raw);
     const row = { kind: draft.kind, to: draft.to, subject: draft.subject, path: shortPath(files!.eml) };
-    manifest[base] = { ...row, key: p.key };
-    emails.push(row);
-    if (o.send && !queued) toQueue.push(draft);
+    entries[i] = [base, { ...row, key: draft.key }];
+    emails[i] = row;
+  };
+  // An email with a chart (the summary) is drawn on the thread pool while the others render.
+  const drawing: Promise<void>[] = [];
+  try {
+    for (const [i, p] of planned.entries()) {
+      progress.step();
+      const base = previewBase(p);
+      const known = manifest[base];
+      const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
+      if (known?.key === p.key && existsSync(join(previews, `${base}.eml`)) && (!o.send || queued)) {
+        emails[i] = { kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) };
+        continue;
+      }
+      const enqueue = o.send && !queued;
+      if (p.kind === 'summary') {
+        const drawn = p.renderAsync().then(async (draft) => {
+          await preview(i, draft, base);
+          if (enqueue) fresh[i] = draft;
+        });
+        drawn.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+        drawing.push(drawn);
+        continue;
+      }
+      const draft = p.render();
+      await preview(i, draft, base);
+      if (enqueue) fresh[i] = draft;
+    }
+  } finally {
+    // Nothing of this run is written after it returns or throws.
+    await Promise.allSettled(drawing);
   }
+  await Promise.all(drawing);
+  for (const e of entries) if (e) manifest[e[0]] = e[1];
+  const toQueue = fresh.filter((d): d is EmailDraft => d !== null);
   progress.done();
   await writeFile(manifestPath, JSON.stringify(manifest, null, 1));
   if (!o.send) return { emails, log: [] };
 
-  await enqueueDrafts(o.ledger, toQueue, now);
+  await enqueueDrafts(o.ledger, toQueue, now, { built });
   const transport = o.smtp ? openSmtpTransport(o.smtp) : openTransport({ outboxDir: o.outbox });
   try {
     // Also picks up messages of earlier runs that are due for a retry. Ctrl-C stops the

@@ -44,7 +44,11 @@ export function foldAccents(s: string): string {
  */
 const UNPRINTABLE = /\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Every character UNPRINTABLE could match, in one class: a quick "nothing to do" over a whole email. */
+const MAYBE_UNPRINTABLE = /[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]/;
+
 export function printable(s: string): string {
+  if (!MAYBE_UNPRINTABLE.test(s)) return s;
   UNPRINTABLE.lastIndex = 0;
   if (!UNPRINTABLE.test(s)) return s;
   return s.replace(UNPRINTABLE, (c) => (c[0] === '\r' ? '\n' : c.length === 1 && c.charCodeAt(0) < 0x80 ? '' : '\ufffd'));
