@@ -31,6 +31,17 @@ const SCALE: Record<string, number> = {
   tỉ: 1e9,
 };
 
+/** A unit word in lower case: the same few words on every unit's tab, lowered once (a bounded memo). */
+const lowered = new Map<string, string>();
+function lowerWord(word: string): string {
+  let lower = lowered.get(word);
+  if (lower === undefined) {
+    if (lowered.size >= 1000) lowered.clear();
+    lowered.set(word, (lower = word.toLocaleLowerCase('vi')));
+  }
+  return lower;
+}
+
 /** Spaces people (and copied reports) put inside numbers: space, NBSP, narrow NBSP, thin space. */
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
@@ -59,7 +70,7 @@ export function readNumberText(raw: string): ReadResult<number> {
   const usual = USUAL.exec(typed);
   if (usual) {
     const [, figure = '', decimals, word] = usual;
-    if ((decimals !== undefined || !figure.startsWith('0.')) && !(word && SCALE[word.toLocaleLowerCase('vi')])) {
+    if ((decimals !== undefined || !figure.startsWith('0.')) && !(word && SCALE[lowerWord(word)])) {
       const whole = figure.includes('.') ? figure.replaceAll('.', '') : figure;
       return checkRange(decimals === undefined ? Number(whole) : Number(whole + decimals) / 10 ** decimals.length, typed);
     }
