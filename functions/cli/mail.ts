@@ -68,8 +68,11 @@ export async function deliverPlanned(
   const fresh: (EmailDraft | null)[] = new Array(planned.length).fill(null);
   const entries: [string, Manifest[string]][] = [];
   const progress = renderProgress(planned.length);
+  // The previews' messages are the ones queued: each is built once (same sender, same date).
+  const built = new Map<string, Buffer>();
   const preview = async (i: number, draft: EmailDraft, base: string) => {
     const [files] = await writePreviews([draft], previews, { date: new Date(now) });
+    if (o.send) built.set(draft.key, files!.raw);
     const row = { kind: draft.kind, to: draft.to, subject: draft.subject, path: shortPath(files!.eml) };
     entries[i] = [base, { ...row, key: draft.key }];
     emails[i] = row;
@@ -111,7 +114,7 @@ export async function deliverPlanned(
   await writeFile(manifestPath, JSON.stringify(manifest, null, 1));
   if (!o.send) return { emails, log: [] };
 
-  await enqueueDrafts(o.ledger, toQueue, now);
+  await enqueueDrafts(o.ledger, toQueue, now, { built });
   const transport = o.smtp ? openSmtpTransport(o.smtp) : openTransport({ outboxDir: o.outbox });
   try {
     // Also picks up messages of earlier runs that are due for a retry. Ctrl-C stops the
