@@ -38,6 +38,21 @@ describe('staleEdits', () => {
   });
 });
 
+describe('staleEdits on an English sheet', () => {
+  it('marks it too: the place comes from the layout, not from the label "Cập nhật lúc"', () => {
+    const wb = snapshot({ ...WORKED, settings: { ...WORKED.settings, 'Ngôn ngữ': 'en' } });
+    const ranking = buildEdits(evaluate(wb), { now: 0, trigger: 'edit', source: 'x', log: [] }).tabs[0]!;
+    const col = ranking.rows[0]!.indexOf('Updated at');
+    expect(col).toBeGreaterThan(0);
+    wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map((v) => (v === null ? null : typeof v === 'number' ? { t: 'n' as const, v } : { t: 's' as const, v }))) });
+    const edits = staleEdits(wb, { code: 'missing-tab', tab: 'Tiêu chí' }, Date.UTC(2024, 0, 8, 3));
+    expect(edits.cells).toEqual([
+      { tab: 'Xếp hạng', row: 5, col, value: STALE_LABEL },
+      { tab: 'Xếp hạng', row: 5, col: col + 1, value: expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: /) },
+    ]);
+  });
+});
+
 /** A shared sheet in memory: a run's writes land in it (tabs rewritten, cells set), as on Google Sheets. */
 class SheetInMemory implements WorkbookPort {
   private n = 0;
