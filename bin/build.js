@@ -1,15 +1,29 @@
-// Compiles functions/ and sheets-schema/ to dist/ (same layout as `npm run build`, which is
-// tsc and also typechecks): each file transpiled by esbuild, not bundled, in well under a
-// second. Run by `prepare` on `npm install`, and by bin/thidua.js on first use or when a
-// source is newer than the build. One builder at a time: a lock directory, so parallel
-// `thidua` processes (tests, a user double-clicking) never read a half-written build.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Builds dist/ from functions/ and sheets-schema/ with esbuild, in well under a second:
+//   - dist/cli/thidua.cjs: the `thidua` command, bundled into one script (docs/performance.md,
+//     "No compiler at run time"): our code and the pure-JS packages on its path (zod,
+//     commander, fflate). A process spent most of its start resolving, reading and compiling
+//     ~200 modules, not running them; one script is read once, and bin/thidua.js runs it
+//     through vm.Script with V8's code cache (dist/cli/thidua.cjs.<v8>.cache, written by the
+//     first run), so later runs skip compiling it. Other packages (native ones, those that
+//     find files beside themselves, the Google and document libraries) are required from
+//     node_modules when used.
+//   - dist/functions/, dist/sheets-schema/: each file transpiled, not bundled — the layout
+//     `npm run build` (tsc, which also typechecks; scripts/deploy.sh) gives, which the
+//     cold-start bench imports.
+// Run by `prepare` on `npm install`, and by bin/thidua.js on first use or when a source is
+// newer than the build. One builder at a time: a lock directory, so parallel `thidua`
+// processes (tests, a user double-clicking) never read a half-written build.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['functions', 'sheets-schema'];
 const DIST = join(ROOT, 'dist');
+/** The bundled command. Two levels below the root, like functions/mail/…, so the code's `../..` lookups (templates/, fonts, package.json) find the root. */
+export const CLI_DIR = join(DIST, 'cli');
+export const CLI_ENTRY = join(CLI_DIR, 'thidua.cjs');
 /** Written last: its mtime is the time of the build the files in dist/ come from. */
 const STAMP = join(DIST, '.built');
 const LOCK = join(DIST, '.building');
@@ -25,9 +39,9 @@ function walk(dir, out = []) {
 
 /** True when dist/ holds a build at least as new as every source (or there are no sources: an installed package). */
 export function isFresh() {
-  if (!existsSync(join(ROOT, 'functions', 'cli.ts'))) return existsSync(join(DIST, 'functions', 'cli.js'));
-  if (!existsSync(STAMP)) return false;
-  const built = statSync(STAMP).mtimeMs;
+  if (!existsSync(join(ROOT, 'functions', 'cli.ts'))) return existsSync(CLI_ENTRY);
+  const built = statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined) return false;
   for (const dir of SOURCES) {
     const stack = [join(ROOT, dir)];
     while (stack.length) {
@@ -43,25 +57,82 @@ export function isFresh() {
   return true;
 }
 
+/** Pure-JS packages on the run's path, bundled into dist/cli; every other package is imported from node_modules at run time. */
+const BUNDLED = new Set(['zod', 'commander', 'fflate']);
+const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+/**
+ * `import { z } from 'zod'` as only the members our code uses. esbuild cannot shake a
+ * namespace object that is re-exported as a value (zod's `z`), so without this the bundle
+ * carries all of zod (750 KB: every locale, JSON Schema). Same modules, same code, fewer of
+ * them; a member missing here fails the build (warnings are errors below).
+ */
+function zodMembers() {
+  const dir = dirname(createRequire(join(ROOT, 'package.json')).resolve('zod/package.json'));
+  const at = (p) => JSON.stringify(join(dir, p));
+  return {
+    name: 'zod-members',
+    setup(b) {
+      b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'zod-members' }));
+      b.onResolve({ filter: /^zod-members:z$/ }, () => ({ path: 'z', namespace: 'zod-members' }));
+      b.onLoad({ filter: /.*/, namespace: 'zod-members' }, (a) => ({
+        resolveDir: dir,
+        contents:
+          a.path === 'zod'
+            ? "import * as z from 'zod-members:z'; export { z };"
+            : `export { string, number, object, boolean, enum, email, array, url } from ${at('v4/classic/schemas.js')};\n` +
+              `export * as coerce from ${at('v4/classic/coerce.js')};\n` +
+              `export { NEVER } from ${at('v4/core/core.js')};\n`,
+      }));
+    },
+  };
+}
+
+const externals = {
+  name: 'externals',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('node:') || !BUNDLED.has(packageOf(a.path)) ? { path: a.path, external: true } : undefined));
+  },
+};
+
 async function compile() {
   const started = Date.now();
   const files = SOURCES.flatMap((d) => walk(join(ROOT, d)));
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: files,
-    outdir: DIST,
-    outbase: ROOT,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    bundle: false,
-    sourcemap: false,
-    logLevel: 'error',
-  });
+  const next = join(DIST, '.cli-next');
+  rmSync(next, { recursive: true, force: true });
+  const common = { platform: 'node', target: 'node20', sourcemap: false, logLevel: 'error' };
+  const [, bundled] = await Promise.all([
+    build({ ...common, format: 'esm', entryPoints: files, outdir: DIST, outbase: ROOT, bundle: false }),
+    build({
+      ...common,
+      // CommonJS, so that bin/thidua.js can run it as a vm.Script with a code cache (V8 has
+      // no such cache for ES modules on Node 20). Dynamic imports of our own modules become
+      // lazily run parts of the script; of packages, require()s (every one has a CommonJS
+      // entry), which also spares the ESM loader's CommonJS lexer.
+      format: 'cjs',
+      entryPoints: [join(ROOT, 'functions', 'cli.ts')],
+      outfile: join(next, 'thidua.cjs'),
+      bundle: true,
+      plugins: [zodMembers(), externals],
+      // The code finds templates/, fonts and its cache from import.meta.url.
+      define: { 'import.meta.url': '__thiduaModuleUrl' },
+      banner: { js: "'use strict';\nconst __thiduaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+  ]);
+  if (bundled.warnings.length) {
+    const { formatMessages } = await import('esbuild');
+    throw new Error((await formatMessages(bundled.warnings, { kind: 'warning' })).join('\n'));
+  }
+  // Swap in whole, with no code cache of an older script beside it.
+  const old = join(DIST, `.cli-old-${process.pid}`);
+  if (existsSync(CLI_DIR)) renameSync(CLI_DIR, old);
+  renameSync(next, CLI_DIR);
+  rmSync(old, { recursive: true, force: true });
   writeFileSync(STAMP, `${new Date(started).toISOString()} ${files.length} files\n`);
   // The stamp's mtime must not be later than a source saved while we compiled.
   const t = new Date(started);
-  (await import('node:fs')).utimesSync(STAMP, t, t);
+  utimesSync(STAMP, t, t);
 }
 
 /** Builds when stale; waits for a build another process has started. */

@@ -102,6 +102,29 @@ export function rankingGroups(criteria: readonly { code: string; content: string
 /** The lines beside the table: one empty column apart, a label column and a value column. */
 export const ASIDE = { gap: 2, labelWidth: 16, valueWidth: 34 } as const;
 
+/** The column of the labels beside a table of `tableCols` columns (one empty column apart); the values follow. */
+export function asideColumn(tableCols: number): number {
+  return tableCols + 1;
+}
+
+/**
+ * Where one more line goes beside a written `Xếp hạng` (the stale mark, core/stale.ts): in
+ * the label column as `asideColumn` places it (the table's headers end at the first empty
+ * header cell), one empty row below every line already there (the meeting's included), or
+ * on the row already holding `label`. Null when the tab has no lines beside its table.
+ */
+export function nextAsideLine(textAt: (row: number, col: number) => string, label: string): { row: number; col: number } | null {
+  let tableCols = 0;
+  while (textAt(0, tableCols) !== '') tableCols++;
+  const col = asideColumn(tableCols);
+  if (tableCols === 0 || textAt(0, col) === '') return null;
+  let row = 0;
+  while (textAt(row, col) !== '' && textAt(row, col) !== label) row++;
+  if (textAt(row, col) === label) return { row, col };
+  // One empty row apart from the lines above.
+  return { row: row + 1, col };
+}
+
 /** A line beside the table ("Cập nhật lúc | 20/12/2023 10:00"). */
 export interface AsideLine {
   label: string;

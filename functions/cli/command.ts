@@ -24,6 +24,8 @@ export interface Subcommand {
   args: Argument[];
   /** Options it takes (cli/options.ts). */
   options: OptionName[];
+  /** An option's help where this command's differs from cli/options.ts (`--ledger` of the Google commands). */
+  optionHelp?: Partial<Record<OptionName, string>>;
   /** Complete command lines, each with what it does: [line, explanation]. */
   examples: [string, string][];
   /** Runs it; the exit status. `args` are the arguments in order (absent optional ones undefined). */

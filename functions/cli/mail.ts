@@ -16,6 +16,7 @@ import type { JsonEmail } from '../core/report.js';
 import type { Lang, Settings } from '../core/model.js';
 import type { Ledger } from '../ledger/port.js';
 import { deliverDue, enqueueDrafts } from '../mail/outbox.js';
+import type { EmailDraft } from '../mail/draft.js';
 import type { PlannedEmail } from '../mail/plan.js';
 import { deliveryLines, emailsFor, type Occasion } from '../mail/policy.js';
 import { previewBase, writePreviews } from '../mail/preview.js';
@@ -49,6 +50,8 @@ export function forReview(o: LocalMailOptions, s: Pick<Settings, 'year' | 'perio
 }
 
 type Manifest = Record<string, JsonEmail & { key: string }>;
+/** Emails whose files are being built and written at once (a bound on memory at 300 units). */
+const IN_FLIGHT = 6;
 const MANIFEST = '.previews.json';
 
 /** Previews always (rendering only what changed); queue and deliver when sending. Returns the JSON rows and the `Nhật ký` lines. */
@@ -62,30 +65,60 @@ export async function deliverPlanned(
   await mkdir(previews, { recursive: true });
   const manifestPath = join(previews, MANIFEST);
   const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
-  const emails: JsonEmail[] = [];
-  const toQueue = [];
+  // Rows, manifest entries and the queue keep the planned order, whatever order the renders finish in.
+  const emails: JsonEmail[] = new Array(planned.length);
+  const fresh: (EmailDraft | null)[] = new Array(planned.length).fill(null);
+  const entries: [string, Manifest[string]][] = [];
   const progress = renderProgress(planned.length);
-  for (const p of planned) {
-    progress.step();
-    const base = previewBase(p);
-    const known = manifest[base];
-    const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
-    if (known?.key === p.key && existsSync(join(previews, `${base}.eml`)) && (!o.send || queued)) {
-      emails.push({ kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) });
-      continue;
-    }
-    const draft = p.render();
+  // The previews' messages are the ones queued: each is built once (same sender, same date).
+  const built = new Map<string, Buffer>();
+  const preview = async (i: number, draft: EmailDraft, base: string) => {
     const [files] = await writePreviews([draft], previews, { date: new Date(now) });
+    if (o.send) built.set(draft.key, files!.raw);
     const row = { kind: draft.kind, to: draft.to, subject: draft.subject, path: shortPath(files!.eml) };
-    manifest[base] = { ...row, key: p.key };
-    emails.push(row);
-    if (o.send && !queued) toQueue.push(draft);
+    entries[i] = [base, { ...row, key: draft.key }];
+    emails[i] = row;
+  };
+  // Each email's files are written while the next one renders, a few at a time; the
+  // summary's chart is drawn on the thread pool meanwhile.
+  const started: Promise<void>[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const start = (work: Promise<void>) => {
+    work.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    started.push(work);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+  };
+  try {
+    for (const [i, p] of planned.entries()) {
+      progress.step();
+      const base = previewBase(p);
+      const known = manifest[base];
+      const queued = o.send && (await o.ledger.getMessage(p.key)) !== null;
+      if (known?.key === p.key && existsSync(join(previews, `${base}.eml`)) && (!o.send || queued)) {
+        emails[i] = { kind: known.kind, to: known.to, subject: known.subject, ...(known.path ? { path: known.path } : {}) };
+        continue;
+      }
+      const enqueue = o.send && !queued;
+      const finish = async (draft: EmailDraft) => {
+        await preview(i, draft, base);
+        if (enqueue) fresh[i] = draft;
+      };
+      start(p.kind === 'summary' ? p.renderAsync().then(finish) : finish(p.render()));
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+  } finally {
+    // Nothing of this run is written after it returns or throws.
+    await Promise.allSettled(started);
   }
+  await Promise.all(started);
+  for (const e of entries) if (e) manifest[e[0]] = e[1];
+  const toQueue = fresh.filter((d): d is EmailDraft => d !== null);
   progress.done();
   await writeFile(manifestPath, JSON.stringify(manifest, null, 1));
   if (!o.send) return { emails, log: [] };
 
-  await enqueueDrafts(o.ledger, toQueue, now);
+  await enqueueDrafts(o.ledger, toQueue, now, { built });
   const transport = o.smtp ? openSmtpTransport(o.smtp) : openTransport({ outboxDir: o.outbox });
   try {
     // Also picks up messages of earlier runs that are due for a retry. Ctrl-C stops the

@@ -22,7 +22,7 @@ export const OPTIONS = {
   from: { flags: '--from <tệp.xlsx>', description: 'bảng tính làm mẫu (tạo bằng thidua init)' },
   admin: { flags: '--admin <email>', description: 'tài khoản quản trị, được sửa mọi trang (có thể ghi nhiều lần)', repeat: true },
   port: { flags: '--port <số>', description: 'cổng HTTP (mặc định 8080)' },
-  ledger: { flags: '--ledger <tệp.sqlite>', description: 'sổ ghi SQLite (mặc định .thidua/ledger.sqlite cạnh bảng tính)' },
+  ledger: { flags: '--ledger <tệp.sqlite>', description: 'sổ ghi SQLite (mặc định .thidua/ledger.sqlite cạnh bảng tính, hoặc biến môi trường THIDUA_LEDGER)' },
   to: { flags: '--to <tệp-mới.xlsx>', description: 'tên bảng tính năm sau (mặc định: tên hiện tại với năm sau)' },
   clientIdFile: { flags: '--client-id-file <tệp.json>', description: 'OAuth client (loại Desktop app) của tỉnh, tải từ Google Cloud Console: đăng nhập Google bằng trình duyệt' },
   functions: { flags: '--functions <tệp.json>', description: 'địa chỉ các hàm (scripts/deploy.sh ghi vào .thidua/functions.json)' },
@@ -30,3 +30,12 @@ export const OPTIONS = {
 } satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
+
+/**
+ * `--ledger` of the Google commands (google setup, google new-year): there is no workbook
+ * file to sit beside; without the option they use the project's Firestore ledger, the one
+ * the cloud functions read (cloud/deps.ts openCloudLedger).
+ */
+export const CLOUD_LEDGER_HELP =
+  'dùng sổ ghi SQLite này thay cho sổ ghi Firestore của dự án Google Cloud (GOOGLE_CLOUD_PROJECT), nơi các hàm đám mây đọc; ' +
+  'mặc định: sổ ghi Firestore';

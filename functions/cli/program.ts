@@ -92,8 +92,9 @@ export function buildProgram(state: { exit: number }): Command {
     for (const a of s.args) cmd.argument(a.required ? `<${a.name}>` : `[${a.name}]`, a.description);
     for (const name of s.options) {
       const spec = OPTIONS[name] as { flags: string; description: string; repeat?: boolean };
-      if (spec.repeat) cmd.option(spec.flags, spec.description, (v: string, prev: string[] = []) => [...prev, v]);
-      else cmd.option(spec.flags, spec.description);
+      const help = s.optionHelp?.[name] ?? spec.description;
+      if (spec.repeat) cmd.option(spec.flags, help, (v: string, prev: string[] = []) => [...prev, v]);
+      else cmd.option(spec.flags, help);
     }
     cmd.action(async () => {
       const parsed = Options.safeParse(cmd.opts());

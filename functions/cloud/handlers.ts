@@ -21,6 +21,9 @@ import type { CloudDeps } from './deps.js';
 import { errorText, jsonLog, type CloudLog } from './log.js';
 import { adminAudiences, bearerAllowed, bearerEmail, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
 import type { CloudTrigger } from './score.js';
+import type { RequestKind } from './request-check.js';
+import type { EditPing, LockRequest, ReconcileRequest, SendReportsRequest } from './requests.js';
+import type { WorkbookPort } from '../sheets/port.js';
 
 export interface CloudRequest {
   method: string;
@@ -94,8 +97,12 @@ export const DOCUMENTS_LEASE_MS = 5 * 60_000;
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** zod (a noticeable share of a cold start) loads only for a request that passed the signature check. */
-const requests = () => import('./requests.js');
+/**
+ * The body's schema (requests.ts) is checked after the signature, without zod for a body that
+ * passes (request-check.ts): zod loads only to word a refusal.
+ */
+const parseRequest = async <T>(raw: Uint8Array, kind: RequestKind, emptyIsObject = false) =>
+  (await import('./request-check.js')).parseRequest<T>(raw, kind, emptyIsObject);
 
 const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): CloudResponse =>
   headers ? { status, body, headers } : { status, body };
@@ -215,7 +222,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     return true;
   }
 
-  /** Waits for the lease, then scores only if the version differs from the last processed one. */
+  /** Waits for the lease, then scores only if someone else changed the workbook since the last run (changedByOthers). */
   async function ifChanged(deps: CloudDeps, id: string): Promise<Coalesced | { outcome: 'unchanged' }> {
     let changed = false;
     const r = await coalescedRun({
@@ -227,8 +234,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       own: {
         waitMs: ctx.reportWaitMs ?? 60_000,
         run: async () => {
-          const [cluster, version] = await Promise.all([deps.ledger.getCluster(id), deps.workbook(id).version()]);
-          changed = version !== cluster?.processedVersion;
+          const [cluster, look] = await Promise.all([deps.ledger.getCluster(id), lastChange(deps.workbook(id))]);
+          changed = changedByOthers(look, cluster?.processedVersion);
           if (changed) await score(deps, id, 'edit');
         },
       },
@@ -244,8 +251,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sheetEdited: CloudHandler = async (req) => {
     const who = await admit(req, 'sheetEdited', 'key');
     if ('status' in who) return who;
-    const { parseBody, EditPing } = await requests();
-    const ping = parseBody(req.rawBody, EditPing);
+    const ping = await parseRequest<EditPing>(req.rawBody, 'EditPing');
     if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
     const id = ping.value.spreadsheetId;
     try {
@@ -253,8 +259,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const refused = await registeredAndAllowed(deps, who, id);
       if (refused) return refused;
       // onChange names no cell: it may be the echo of our own write (rows appended to
-      // Nhật ký). It runs only if Drive's version moved since the last run recorded its own,
-      // looked at under the lease, i.e. after any run in progress has recorded it: no loop.
+      // Nhật ký). It runs only if Drive's version moved since the last run read it AND the
+      // last change was not ours, looked at under the lease (after any run in progress): no loop.
       const structural = ping.value.sheet === '' && ping.value.range === '';
       const r = structural ? await ifChanged(deps, id) : await coalesced(deps, id, 'edit');
       log('INFO', 'sheetEdited', { spreadsheetId: id, ...r });
@@ -268,8 +274,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const reconcile: CloudHandler = async (req) => {
     const who = await admit(req, 'reconcile', 'key-or-oidc');
     if ('status' in who) return who;
-    const { parseBody, ReconcileRequest } = await requests();
-    const body = parseBody(req.rawBody, ReconcileRequest, true);
+    const body = await parseRequest<ReconcileRequest>(req.rawBody, 'ReconcileRequest', true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId, force } = body.value;
     try {
@@ -281,8 +286,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       const results = await inParallel(clusters, ctx.concurrency ?? 4, async (c) => {
         try {
           if (!force) {
-            const version = await deps.workbook(c.id).version();
-            if (version === c.processedVersion) return { spreadsheetId: c.id, outcome: 'unchanged' };
+            if (!changedByOthers(await lastChange(deps.workbook(c.id)), c.processedVersion)) return { spreadsheetId: c.id, outcome: 'unchanged' };
           }
           return { spreadsheetId: c.id, ...(await coalesced(deps, c.id, force ? 'manual' : 'reconcile')) };
         } catch (e) {
@@ -304,8 +308,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sendReports: CloudHandler = async (req) => {
     const who = await admit(req, 'sendReports', 'admin');
     if ('status' in who) return who;
-    const { parseBody, SendReportsRequest } = await requests();
-    const body = parseBody(req.rawBody, SendReportsRequest, true);
+    const body = await parseRequest<SendReportsRequest>(req.rawBody, 'SendReportsRequest', true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId } = body.value;
     const mode = body.value.mode ?? (spreadsheetId ? 'reports' : 'scheduled');
@@ -352,8 +355,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const lockOrUnlock = (which: 'lock' | 'unlock'): CloudHandler => async (req) => {
     const who = await admit(req, which, 'admin');
     if ('status' in who) return who;
-    const { parseBody, LockRequest } = await requests();
-    const body = parseBody(req.rawBody, LockRequest);
+    const body = await parseRequest<LockRequest>(req.rawBody, 'LockRequest');
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const id = body.value.spreadsheetId;
     try {
@@ -395,8 +397,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const makeDocuments: CloudHandler = async (req) => {
     const who = await admit(req, 'makeDocuments', 'admin');
     if ('status' in who) return who;
-    const { parseBody, DocumentsRequest } = await requests();
-    const body = parseBody(req.rawBody, DocumentsRequest);
+    const body = await parseRequest<LockRequest>(req.rawBody, 'DocumentsRequest');
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const id = body.value.spreadsheetId;
     try {
@@ -446,6 +447,21 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   }
 
   return { sheetEdited, reconcile, sendReports, lock: lockOrUnlock('lock'), unlock: lockOrUnlock('unlock'), makeDocuments, healthz };
+}
+
+/** One look at the workbook's version, and whether its last change was ours (where the backend can tell). */
+async function lastChange(wb: WorkbookPort): Promise<{ version: string; ours: boolean }> {
+  return wb.lastChange ? wb.lastChange() : { version: await wb.version(), ours: false };
+}
+
+/**
+ * The no-loop rule (docs/cloud.md): a run records the version it read; our own write moves
+ * Drive's version after that, so a moved version counts as a change only if the last change
+ * was not ours. Never run → always changed.
+ */
+export function changedByOthers(look: { version: string; ours: boolean }, processed: string | null | undefined): boolean {
+  if (processed === null || processed === undefined) return true;
+  return look.version !== processed && !look.ours;
 }
 
 /** One registered spreadsheet (null when it is not), or all of them. */

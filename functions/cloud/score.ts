@@ -1,9 +1,12 @@
 /**
- * One run of a registered spreadsheet, then the version it is left at. The version is
- * taken AFTER our own write (for Google a Drive call: our batchUpdate moves Drive's
- * version), so that `reconcile` finds it unchanged and writes nothing until someone
- * edits. A person's edit landing between our read and that look would be recorded as
- * seen; its own ping asks for the run that sees it (docs/cloud.md).
+ * One run of a registered spreadsheet, then the version it is recorded at. For Google that is
+ * Drive's version as it was when the run READ (asked in parallel with the read, so it adds
+ * no request to the edit's path); our own write then moves it, and the no-loop check tells
+ * that change apart by who made it (`lastChange().ours`, handlers.ts): the ranking is
+ * written after two sequential Google calls and nothing waits on Drive after the write.
+ * Where the write itself tells the version after it (an .xlsx file), that one is recorded.
+ * A person's edit landing between the version look and the read is recorded as seen; its
+ * own ping asks for the run that sees it (docs/cloud.md, "No loops").
  */
 import type { MailStep, RunResult } from '../pipeline.js';
 import { runOnce } from '../pipeline.js';
@@ -20,33 +23,39 @@ export async function scoreAndRecord(
   now: () => number,
   mail?: MailStep,
 ): Promise<RunResult> {
-  const workbook = versionAfterWrites(deps.workbook(spreadsheetId));
+  const workbook = versionAtRead(deps.workbook(spreadsheetId));
   const result = await runOnce({ workbook: mail ? appendAfterOwnWrite(workbook) : workbook, ledger: deps.ledger, cluster: spreadsheetId, trigger, now, reportUnusable: true, ...(mail ? { mail } : {}) });
   // An unusable workbook is recorded as seen too: it is reported, not retried every period.
-  await deps.ledger.setProcessedVersion(spreadsheetId, await workbook.settled());
+  await deps.ledger.setProcessedVersion(spreadsheetId, await workbook.seen());
   return result;
 }
 
 /**
- * Drive's version is asked for as soon as each write has landed, while the run goes on with
- * its ledger records, instead of after them: the ranking is visible after two sequential
- * calls (read, write), and the version look overlaps the rest.
+ * Drive's version is asked for together with each read of the run's content (not after its
+ * write): the version of what the run saw, or older. A read after our own write (the fresh
+ * read before appending delivery lines) asks nothing: what it reads is ours.
  */
-function versionAfterWrites(wb: WorkbookPort): WorkbookPort & { settled(): Promise<string> } {
-  let pending: Promise<string> | null = null;
-  const look = () => {
-    const p = wb.version();
-    p.catch(() => {}); // awaited in settled(); not an unhandled rejection meanwhile
-    return p;
-  };
+function versionAtRead(wb: WorkbookPort): WorkbookPort & { seen(): Promise<string> } {
+  let atRead: Promise<string> | null = null;
+  let written = '';
+  let wrote = false;
   return {
-    read: () => wb.read(),
+    read() {
+      if (!wrote) {
+        const p = wb.version();
+        p.catch(() => {}); // awaited in seen(); not an unhandled rejection meanwhile
+        atRead = p;
+      }
+      return wb.read();
+    },
     version: () => wb.version(),
+    ...(wb.lastChange ? { lastChange: () => wb.lastChange!() } : {}),
     async write(edits, version) {
       const v = await wb.write(edits, version);
-      pending = look();
+      wrote = true;
+      if (v) written = v;
       return v;
     },
-    settled: () => pending ?? look(),
+    seen: async () => written || (await (atRead ?? wb.version())),
   };
 }

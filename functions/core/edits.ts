@@ -6,7 +6,7 @@
 import { ISSUE_HEADERS, LOG_HEADERS, NEEDS_VOTE, REVOTE, TAB } from '../../sheets-schema/layout.js';
 import { meetingLines } from './meeting/aside.js';
 import { LINE_HEIGHT, printHeader } from '../../sheets-schema/page.js';
-import { ASIDE, headerHeight, rankingColumns, SYSTEM_NOTE, wrappedLines, type AsideLine, type RankingColumn, type RankingKey } from '../../sheets-schema/ranking.js';
+import { ASIDE, asideColumn, headerHeight, rankingColumns, SYSTEM_NOTE, wrappedLines, type AsideLine, type RankingColumn, type RankingKey } from '../../sheets-schema/ranking.js';
 import type { CellNote, ColumnLayout, OutValue, SheetEdits, TabLayout } from './cell.js';
 import { centsToNumber, dateTimeSerial, formatDateTime, formatPoints } from './format.js';
 import type { EvaluationDetail } from './evaluate.js';
@@ -139,7 +139,7 @@ export function layRanking(columns: RankingColumn[], body: OutValue[][], aside: 
     width: c.width, format: c.format, wrap: c.wrap, align: c.align, note: c.note ? `${c.note} ${SYSTEM_NOTE}` : SYSTEM_NOTE,
   }));
   // The lines beside the table, one empty column apart.
-  const at = columns.length + 1;
+  const at = asideColumn(columns.length);
   const cellFormats: TabLayout['cellFormats'] = [];
   aside.forEach((line, i) => {
     const row = rows[i] ?? (rows[i] = []);

@@ -44,8 +44,18 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** Việt Nam has kept UTC+7 since 13/06/1975 00:00 (then UTC+8), in the tz database. */
+const VIETNAM_SINCE = Date.UTC(1975, 5, 12, 16, 0);
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** A point in time → "15/12/2023 14:05" in the cluster's time zone (Asia/Ho_Chi_Minh). */
 export function formatDateTime(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  // Việt Nam's time by arithmetic: the first Intl.DateTimeFormat of a process costs ~12 ms
+  // (ICU's time-zone data), a twentieth of a re-run. Same text as Intl's (test/core/format.test.ts).
+  if (timeZone === 'Asia/Ho_Chi_Minh' && epochMs >= VIETNAM_SINCE && epochMs < 8.64e15 - 25_200_000) {
+    const d = new Date(epochMs + 25_200_000);
+    return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  }
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',

@@ -1,15 +1,20 @@
 /**
  * Scores every unit on every criterion: each rule reads the unit's cells (reporting issues
  * on them), then scores the valid readings, the cross-unit rules seeing only valid values.
+ *
+ * Two passes, for speed at 10.000 units (docs/performance.md, "A linear core"): reading
+ * goes unit by unit — all of a unit's rows while its tab is in cache — and needs nothing
+ * from other units; scoring goes criterion by criterion over the readings gathered in flat
+ * lists, since `So sánh` and `Vượt chỉ tiêu` compare each unit with all the others.
  */
 import type { Cell } from './cell.js';
 import { toCents } from './cents.js';
 import type { IssueList } from './issues.js';
 import type { Criterion, CriterionScore, Lang } from './model.js';
 import { RULES } from './rules/index.js';
-import type { Field, RuleInput, RuleKind } from './rules/rule.js';
+import type { Field, Rule, RuleInput, RuleKind } from './rules/rule.js';
 import type { EntryCols, EntryTab } from './workbook/entries.js';
-import { cellAt, textOf } from './workbook/grid.js';
+import { textOf } from './workbook/grid.js';
 import { formatNumber } from './format.js';
 
 /**
@@ -27,6 +32,20 @@ const COLUMN: Record<Field, keyof EntryCols> = {
   evidence: 'evidence',
 };
 
+/** One criterion's valid readings, in unit order, and the results their points go into. */
+interface Readings {
+  criterion: Criterion;
+  rule: Rule<unknown> | null;
+  /** Điểm chuẩn, in points. */
+  max: number;
+  all: unknown[];
+  into: ScoredCriterion[];
+}
+
+const NO_CELLS: Cell[] = [];
+/** `all` for the rules that do not compare units. */
+const NONE: readonly unknown[] = Object.freeze([]);
+
 /** units: code → its tab, or null when it has none. Units without data get no issues. */
 export function scoreAll(
   criteria: Criterion[],
@@ -34,112 +53,144 @@ export function scoreAll(
   issues: IssueList,
   lang: Lang,
 ): Map<string, ScoredCriterion[]> {
-  const result = new Map<string, ScoredCriterion[]>(units.map((u) => [u.code, []]));
+  const readings: Readings[] = [];
   for (const criterion of criteria) {
     if (criterion.isGroup) continue;
-    const rule = criterion.rule ? RULES[criterion.rule] : null;
-    const max = (criterion.max ?? 0) / 100;
-    // Parallel lists rather than an entry object per unit: the results themselves are made
-    // once, here, and their points and "why" filled in below (fewer objects for the GC).
-    const all: unknown[] = [];
-    const readCode: string[] = [];
-    const readInto: ScoredCriterion[] = [];
-    const failCode: string[] = [];
-    const failInto: ScoredCriterion[] = [];
-    const fail = (code: string, s: ScoredCriterion, why: string) => {
-      s.explain = why;
-      failCode.push(code);
-      failInto.push(s);
-    };
+    readings.push({ criterion, rule: criterion.rule ? RULES[criterion.rule] : null, max: (criterion.max ?? 0) / 100, all: [], into: [] });
+  }
+  const why = WHY[lang];
 
-    for (const u of units) {
-      const row = u.entries?.rowOf.get(criterion.code) ?? null;
-      const cell = (f: Field): Cell => (u.entries && row !== null ? cellAt(u.entries.tab, row, u.entries.cols[COLUMN[f]]) : null);
+  // Where the rule being read reports its issues: one input object, refilled per cell row
+  // (one per unit × criterion was a closure and an object each, for the GC).
+  let unit = '';
+  let entries: EntryTab | null = null;
+  let row: number | null = null;
+  let code = '';
+  let hasError = false;
+  const input: RuleInput = {
+    target: null, actual: null, self: null, review: null, evidence: '', max: 0, param: null,
+    report(field, issue, params, severity = 'error') {
+      if (severity === 'error') hasError = true;
+      const col = entries!.cols[COLUMN[field]];
+      issues.add({ unit, tab: entries!.tab.name, row, col: row === null ? null : (col ?? null), criterion: code, severity, code: issue, params });
+    },
+  };
+
+  // Reading, unit by unit.
+  const result = new Map<string, ScoredCriterion[]>();
+  for (const u of units) {
+    const list: ScoredCriterion[] = [];
+    result.set(u.code, list);
+    unit = u.code;
+    entries = u.entries;
+    const rows = entries?.tab.rows;
+    const cols = entries?.cols;
+    for (const r of readings) {
+      const { criterion, rule } = r;
+      row = entries?.rowOf.get(criterion.code) ?? null;
+      code = criterion.code;
       // Each cell read once: the display texts and the rule below use the same five.
-      const target = cell('target'), actual = cell('actual'), self = cell('self'), review = cell('review');
-      const evidence = textOf(cell('evidence'));
-      const s = scored(criterion.code, criterion.max, row, display(target, lang), display(actual, lang), display(self, lang), display(review, lang), evidence);
+      const cells = rows && row !== null ? (rows[row] ?? NO_CELLS) : NO_CELLS;
+      const target = at(cells, cols?.target), actual = at(cells, cols?.actual);
+      const self = at(cells, cols?.selfScore), review = at(cells, cols?.reviewScore);
+      const evidence = textOf(at(cells, cols?.evidence));
+      const t = display(target, lang), a = display(actual, lang), se = display(self, lang), rv = display(review, lang);
 
-      if (!rule || !criterion.usable) {
-        fail(u.code, s, lang === 'vi' ? 'tiêu chí đang lỗi trong tab Tiêu chí' : 'criterion has an error in Tiêu chí');
-        continue;
-      }
-      if (!u.scored || !u.entries) {
-        fail(u.code, s, lang === 'vi' ? 'chưa nộp số liệu' : 'no data submitted');
-        continue;
-      }
-      if (u.entries.duplicated.has(criterion.code)) {
-        fail(u.code, s, lang === 'vi' ? 'mã bị trùng dòng' : 'duplicate rows');
-        continue;
-      }
-      const entries = u.entries;
-      let hasError = false;
-      const report: RuleInput['report'] = (field, code, params, severity = 'error') => {
-        if (severity === 'error') hasError = true;
-        const col = entries.cols[COLUMN[field]];
-        issues.add({ unit: u.code, tab: entries.tab.name, row, col: row === null ? null : (col ?? null), criterion: criterion.code, severity, code, params });
-      };
-      let reading: unknown;
-      if (row === null) {
+      // Why it scores 0 without a reading, or null when it has one.
+      let failed: string | null = null;
+      let reading: unknown = null;
+      if (!rule || !criterion.usable) failed = why.criterionError;
+      else if (!u.scored || !entries) failed = why.noData;
+      else if (entries.duplicated.has(criterion.code)) failed = why.duplicate;
+      else if (row === null) {
         // No row at all: bonus and deduction mean none; anything else is missing data.
         if (rule.kind === 'ordinary') {
-          issues.error({ unit: u.code, tab: entries.tab.name, row: null, col: null, criterion: criterion.code, code: 'missing-row', params: { typed: criterion.code } });
-          fail(u.code, s, lang === 'vi' ? 'thiếu dòng tiêu chí' : 'no row');
-          continue;
-        }
-        reading = 0;
+          issues.error({ unit, tab: entries.tab.name, row: null, col: null, criterion: criterion.code, code: 'missing-row', params: { typed: criterion.code } });
+          failed = why.noRow;
+        } else reading = 0;
       } else {
-        reading = rule.read({ target, actual, self, review, evidence, max, param: criterion.param, report });
-        if (reading === null || hasError) {
-          fail(u.code, s, lang === 'vi' ? 'dữ liệu chưa hợp lệ' : 'invalid input');
-          continue;
-        }
+        hasError = false;
+        input.target = target;
+        input.actual = actual;
+        input.self = self;
+        input.review = review;
+        input.evidence = evidence;
+        input.max = r.max;
+        input.param = criterion.param;
+        reading = rule.read(input);
+        if (reading === null || hasError) failed = why.invalid;
       }
-      all.push(reading);
-      readCode.push(u.code);
-      readInto.push(s);
-    }
 
-    // Readings first, then the failed, for each unit's list (as before: the order is the contract's).
+      if (failed !== null || !rule) {
+        list.push(scored(criterion.code, criterion.max, row, t, a, se, rv, evidence, null, 0, failed ?? ''));
+      } else if (rule.comparesUnits) {
+        // Its points wait for every unit's reading: filled in below.
+        const s = scored(criterion.code, criterion.max, row, t, a, se, rv, evidence, ratioOf(reading), 0, '');
+        list.push(s);
+        r.all.push(reading);
+        r.into.push(s);
+      } else {
+        // Made whole at once: a result written again later, once old, costs the GC more.
+        const points = toCents(rule.points(reading, NONE, r.max, criterion.param));
+        const explain = explainScore(rule.explain?.(reading, lang), points, criterion.max, rule.kind, lang);
+        list.push(scored(criterion.code, criterion.max, row, t, a, se, rv, evidence, ratioOf(reading), points, explain));
+      }
+    }
+  }
+
+  // The rules that compare units, criterion by criterion: they need every valid reading.
+  for (const { criterion, rule, max, all, into } of readings) {
     for (let n = 0; n < all.length; n++) {
       const reading = all[n];
-      const s = readInto[n]!;
+      const s = into[n]!;
       s.points = toCents(rule!.points(reading, all, max, criterion.param));
-      s.ratio = isRatio(reading) ? reading.ratio : null;
       s.explain = explainScore(rule!.explain?.(reading, lang), s.points, criterion.max, rule!.kind, lang);
-      result.get(readCode[n]!)!.push(s);
     }
-    for (let n = 0; n < failInto.length; n++) result.get(failCode[n]!)!.push(failInto[n]!);
   }
   return result;
+}
+
+/** Why a criterion scored 0 without a reading. */
+const WHY = {
+  vi: { criterionError: 'tiêu chí đang lỗi trong tab Tiêu chí', noData: 'chưa nộp số liệu', duplicate: 'mã bị trùng dòng', noRow: 'thiếu dòng tiêu chí', invalid: 'dữ liệu chưa hợp lệ' },
+  en: { criterionError: 'criterion has an error in Tiêu chí', noData: 'no data submitted', duplicate: 'duplicate rows', noRow: 'no row', invalid: 'invalid input' },
+} as const;
+
+function at(cells: Cell[], col: number | undefined): Cell {
+  return col === undefined ? null : (cells[col] ?? null);
 }
 
 /**
  * Results are built field by field, always in the same order (the order the JSON shows):
  * one object shape for V8, and the very object the evaluation publishes. Spreading a base
  * into each result and rest-copying it for the evaluation took about a third of the
- * core's time at 2.000 units. `ratio`, `points` and `explain` are filled in once scored.
+ * core's time at 2.000 units. Made once its points are known, except for
+ * the rules that compare units (their `points` and `explain` are filled in last).
  */
 function scored(
   code: string, max: number | null, row: number | null,
   target: string, actual: string, self: string, review: string, evidence: string,
+  ratio: number | null, points: number, explain: string,
 ): ScoredCriterion {
-  return { code, max, row, target, actual, self, review, evidence, ratio: null, points: 0, explain: '' };
+  return { code, max, row, target, actual, self, review, evidence, ratio, points, explain };
 }
 
-function isRatio(x: unknown): x is { ratio: number } {
-  return typeof x === 'object' && x !== null && typeof (x as { ratio?: unknown }).ratio === 'number';
+/** A / T, for the readings that have one (`Tỷ lệ`, `Vượt chỉ tiêu`). */
+function ratioOf(x: unknown): number | null {
+  return typeof x === 'object' && x !== null && typeof (x as { ratio?: unknown }).ratio === 'number' ? (x as { ratio: number }).ratio : null;
 }
 
+/** The rule's few words, then the points lost (or deducted), joined by "; " where both are there. */
 function explainScore(what: string | undefined, points: number, max: number | null, kind: RuleKind, lang: Lang): string {
-  if (kind === 'deduction') {
-    const off = points > 0 ? (lang === 'vi' ? `trừ ${formatNumber(points / 100, lang)} điểm` : `${formatNumber(points / 100, lang)} points deducted`) : '';
-    return [what, off].filter(Boolean).join('; ');
-  }
   if (kind === 'bonus') return what ?? '';
-  const lost = max !== null && points < max ? max - points : 0;
-  const lostText = lost > 0 ? (lang === 'vi' ? `mất ${formatNumber(lost / 100, lang)} điểm` : `${formatNumber(lost / 100, lang)} points lost`) : '';
-  return [what, lostText].filter(Boolean).join('; ');
+  let more = '';
+  if (kind === 'deduction') {
+    if (points > 0) more = lang === 'vi' ? `trừ ${formatNumber(points / 100, lang)} điểm` : `${formatNumber(points / 100, lang)} points deducted`;
+  } else {
+    const lost = max !== null && points < max ? max - points : 0;
+    if (lost > 0) more = lang === 'vi' ? `mất ${formatNumber(lost / 100, lang)} điểm` : `${formatNumber(lost / 100, lang)} points lost`;
+  }
+  return what ? (more ? `${what}; ${more}` : what) : more;
 }
 
 /** A cell as the person sees it, for logs and scorecards: numbers in vi-VN form. */

@@ -6,11 +6,11 @@
  * WORKBOOK.md's exit-2 contract.)
  */
 import { ISSUE_HEADERS, LOG_HEADERS, TAB } from '../../sheets-schema/layout.js';
-import type { SheetEdits, WorkbookSnapshot } from './cell.js';
+import { nextAsideLine } from '../../sheets-schema/ranking.js';
+import { cellText, type SheetEdits, type WorkbookSnapshot } from './cell.js';
 import { formatDateTime } from './format.js';
 import { describeUnusable, type UnusableReason } from './unusable.js';
 import { findTab } from './workbook/grid.js';
-import { normalizeName } from './text.js';
 
 export const STALE_LABEL = 'Tình trạng';
 
@@ -23,14 +23,14 @@ export function staleEdits(snapshot: WorkbookSnapshot, reason: UnusableReason, n
     append: [{ tab: TAB.log, header: [...LOG_HEADERS], rows: [[formatDateTime(now), 'Chấm điểm', `Không chấm được: ${message}`]] }],
     notes: [],
   };
-  // Beside the last good table, under "Cập nhật lúc" and its fellows.
+  // Beside the last good table, below "Cập nhật lúc" and its fellows — the meeting's lines
+  // included — in the place the tab's one layout gives it (sheets-schema/ranking.ts).
   const ranking = findTab(snapshot, TAB.ranking);
-  const header = ranking?.rows[0] ?? [];
-  const col = header.findIndex((c) => c?.t === 's' && normalizeName(c.v) === normalizeName('Cập nhật lúc'));
-  if (ranking && col >= 0) {
+  const at = ranking ? nextAsideLine((r, c) => { const cell = ranking.rows[r]?.[c]; return cell ? cellText(cell).trim() : ''; }, STALE_LABEL) : null;
+  if (ranking && at) {
     edits.cells.push(
-      { tab: ranking.name, row: 5, col, value: STALE_LABEL },
-      { tab: ranking.name, row: 5, col: col + 1, value: `KẾT QUẢ CŨ — ${formatDateTime(now)}: ${message} Xem tab Kiểm tra.` },
+      { tab: ranking.name, row: at.row, col: at.col, value: STALE_LABEL },
+      { tab: ranking.name, row: at.row, col: at.col + 1, value: `KẾT QUẢ CŨ — ${formatDateTime(now)}: ${message} Xem tab Kiểm tra.` },
     );
   }
   return edits;

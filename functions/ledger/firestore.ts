@@ -70,6 +70,9 @@ const toCluster = (d: DocumentData): RegisteredCluster => ({
   registeredAt: d.registeredAt,
 });
 
+/** Expired leases removed by each acquire (more than the one an acquire may add: they cannot pile up). */
+const SWEEP_BATCH = 10;
+
 /**
  * `close()` does nothing: the Firestore instance belongs to the caller, who may share it
  * and terminates it when done.
@@ -98,6 +101,22 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
     const parts = await Promise.all(Array.from({ length: d.parts as number }, (_, i) => ref.collection('parts').doc(String(i)).get()));
     const bytes = Buffer.concat(parts.map((p) => Buffer.from(p.data()?.gz ?? Buffer.alloc(0))));
     return { at: d.at, by: d.by, inputHash: d.inputHash, payload: gunzipSync(bytes).toString('utf8') };
+  };
+
+  /**
+   * Each signed ping leaves a lease (its replay memory) that nobody releases: taking a lease
+   * removes a few whose time ran out, so they never pile up. A released lease (until 0) stays;
+   * one taken again meanwhile stays too (the delete's precondition). Best effort: what is left
+   * goes with a later acquire.
+   */
+  const sweepLeases = async (now: number, except: string): Promise<void> => {
+    try {
+      const expired = await leases.where('until', '>', 0).where('until', '<=', now).limit(SWEEP_BATCH + 1).get();
+      await Promise.all(expired.docs.filter((d) => d.id !== except).slice(0, SWEEP_BATCH)
+        .map((d) => d.ref.delete({ lastUpdateTime: d.updateTime }).catch(() => undefined)));
+    } catch {
+      // Left for the next acquire.
+    }
   };
 
   const inTransaction = <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => db.runTransaction(fn);
@@ -219,6 +238,7 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
         if (free) tx.set(ref, { name, holder, until: now + ttlMs }, { merge: true });
         return free;
       };
+      const sweep = sweepLeases(now, ref.id);
       try {
         return await inTransaction(attempt);
       } catch (e) {
@@ -227,6 +247,8 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
         // them holds it now and will see our rerun mark.
         if ((await ref.get()).data()?.holder === holder) return persistently(attempt);
         return false;
+      } finally {
+        await sweep;
       }
     },
     async releaseLease(name, holder) {

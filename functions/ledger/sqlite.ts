@@ -10,6 +10,9 @@ import type {
 } from './port.js';
 import { migrate } from './sqlite-schema.js';
 
+/** Expired leases removed by each acquire (more than the one an acquire may add: they cannot pile up). */
+const SWEEP_BATCH = 32;
+
 /** How long a writer waits for another process's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -102,6 +105,9 @@ export function openSqliteLedger(path: string): Ledger {
     takeLease: db.prepare(`INSERT INTO leases (name, holder, until) VALUES (?, ?, ?)
       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until`),
     releaseLease: db.prepare('UPDATE leases SET holder = NULL, until = 0 WHERE name = ? AND holder = ?'),
+    // Leases whose time ran out, a batch at a time; a released lease (until 0) and a rerun mark stay.
+    sweepLeases: db.prepare(`DELETE FROM leases WHERE name IN
+      (SELECT name FROM leases WHERE until > 0 AND until <= @now AND rerun = 0 AND name <> @name LIMIT @limit)`),
     requestRerun: db.prepare(`INSERT INTO leases (name, rerun) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET rerun = 1`),
     takeRerun: db.prepare('UPDATE leases SET rerun = 0 WHERE name = ? AND rerun = 1'),
     enqueue: db.prepare(`INSERT OR IGNORE INTO outbox (key, cluster, kind, recipients, subject, raw, state,
@@ -129,6 +135,9 @@ export function openSqliteLedger(path: string): Ledger {
   };
 
   const acquire = db.transaction((name: string, holder: string, now: number, ttlMs: number): boolean => {
+    // Each signed ping leaves a lease (its replay memory) that nobody releases: taking a
+    // lease removes a few that ran out, so they never pile up.
+    q.sweepLeases.run({ now, name, limit: SWEEP_BATCH });
     const l = q.getLease.get(name) as LeaseRow | undefined;
     const free = !l || l.holder === null || l.until <= now || l.holder === holder;
     if (free) q.takeLease.run(name, holder, now + ttlMs);

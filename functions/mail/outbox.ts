@@ -30,11 +30,18 @@ export async function enqueueDrafts(
   ledger: Ledger,
   drafts: readonly EmailDraft[],
   now: number,
-  opts: { from?: Sender } = {},
+  opts: {
+    from?: Sender;
+    /**
+     * Messages already built for these drafts (by key) with the same sender and `now` as
+     * the date — the previews' — queued as they are instead of being built again.
+     */
+    built?: ReadonlyMap<string, Buffer>;
+  } = {},
 ): Promise<EnqueueResult[]> {
   const out: EnqueueResult[] = [];
   for (const d of drafts) {
-    const raw = await buildMime(d, { from: opts.from ?? mailFrom(d.lang), date: new Date(now) });
+    const raw = opts.built?.get(d.key) ?? (await buildMime(d, { from: opts.from ?? mailFrom(d.lang), date: new Date(now) }));
     const outcome = await ledger.enqueue({
       key: d.key,
       cluster: d.cluster,

@@ -5,7 +5,7 @@
  */
 import { daysBetween } from '../core/values/dates.js';
 import type { Evaluation, UnitResult } from '../core/model.js';
-import { renderChart } from './chart.js';
+import { renderChart, renderChartAsync, type Chart } from './chart.js';
 import type { EmailDraft, InlineImage, PlanContext } from './draft.js';
 import { reminderFacts, scorecardFacts, summaryFacts, type Facts } from './facts.js';
 import { contentHash, idempotencyKey, normalizeRecipients } from './key.js';
@@ -55,6 +55,12 @@ export interface PlannedEmail {
   to: string[];
   unit: string | null;
   render(): EmailDraft;
+  /**
+   * The same draft; the summary's chart is rasterised off the main thread meanwhile
+   * (chart.ts, rasteriseAsync), so a caller that starts it before the scorecards gets the
+   * picture while it renders them.
+   */
+  renderAsync(): Promise<EmailDraft>;
 }
 
 function summaryPlan(ev: Evaluation, ctx: PlanContext): PlannedEmail | null {
@@ -62,15 +68,23 @@ function summaryPlan(ev: Evaluation, ctx: PlanContext): PlannedEmail | null {
   if (to.length === 0) return null;
   const facts = summaryFacts(ev, ctx);
   const key = keyFor(ev, ctx, 'summary', to, contentHash(facts));
-  const render = () => {
-    const c = renderChart(facts);
+  const withChart = (c: Chart | null) => {
     const cid = `tong-diem.${key.slice(0, 16)}@thidua`;
     const chart = c
       ? { cid, alt: c.alt, image: { filename: 'tong-diem.png', contentType: 'image/png', content: c.png, cid } }
       : undefined;
     return draft(ev, ctx, facts, to, null, key, chart);
   };
-  return { kind: 'summary', key, to, unit: null, render };
+  return {
+    kind: 'summary', key, to, unit: null,
+    render: () => withChart(renderChart(facts)),
+    renderAsync: async () => withChart(await renderChartAsync(facts)),
+  };
+}
+
+/** An email with nothing to draw: renderAsync is render. */
+function synchronous(p: Omit<PlannedEmail, 'renderAsync'>): PlannedEmail {
+  return { ...p, renderAsync: async () => p.render() };
 }
 
 /** The summary (when there are recipients) and one scorecard per unit with an email, unrendered. */
@@ -83,7 +97,7 @@ export function planReportEmails(ev: Evaluation, ctx: PlanContext): PlannedEmail
     if (to.length === 0) continue;
     const facts = scorecardFacts(ev, u, ctx);
     const key = keyFor(ev, ctx, `scorecard:${u.code}`, to, contentHash(facts));
-    out.push({ kind: 'scorecard', key, to, unit: u.code, render: () => draft(ev, ctx, facts, to, u, key) });
+    out.push(synchronous({ kind: 'scorecard', key, to, unit: u.code, render: () => draft(ev, ctx, facts, to, u, key) }));
   }
   return out;
 }
@@ -110,7 +124,7 @@ export function planReminderEmails(ev: Evaluation, ctx: PlanContext & { today: s
     if (to.length === 0) continue;
     const facts = reminderFacts(ev, u, { deadline, daysLeft }, ctx);
     const key = keyFor(ev, ctx, `reminder:${u.code}`, to, `day:${ctx.today}`);
-    out.push({ kind: 'reminder', key, to, unit: u.code, render: () => draft(ev, ctx, facts, to, u, key) });
+    out.push(synchronous({ kind: 'reminder', key, to, unit: u.code, render: () => draft(ev, ctx, facts, to, u, key) }));
   }
   return out;
 }

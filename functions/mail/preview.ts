@@ -17,6 +17,8 @@ export interface PreviewFiles {
   eml: string;
   html: string;
   images: string[];
+  /** The message as written to the `.eml`: what the outbox queues for this draft, built once. */
+  raw: Buffer;
 }
 
 /** A file-name-safe form of a unit code or address: letters, digits, `.`, `_`, `-`, `@`. */
@@ -50,7 +52,7 @@ export async function writePreviews(
       page = page.split(`cid:${a.cid}`).join(encodeURI(file));
     }
     await writeFile(html, page, 'utf8');
-    out.push({ key: d.key, kind: d.kind, to: d.to, subject: d.subject, eml, html, images });
+    out.push({ key: d.key, kind: d.kind, to: d.to, subject: d.subject, eml, html, images, raw });
   }
   return out;
 }

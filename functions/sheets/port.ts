@@ -17,6 +17,11 @@ export interface WorkbookPort {
   write(edits: SheetEdits, version: string): Promise<string>;
   /** A cheap "did it change" look (file stat, Drive `version`), without reading the content. */
   version(): Promise<string>;
+  /**
+   * Where the backend can tell (Drive): the version and whether its last change was made by
+   * the account asking, i.e. by one of our own writes. One call, like `version()`.
+   */
+  lastChange?(): Promise<{ version: string; ours: boolean }>;
 }
 
 export class WorkbookChangedError extends Error {

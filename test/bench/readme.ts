@@ -12,7 +12,7 @@ export interface Results {
   workbooks: Record<string, Wb>;
   coreCurve: { points: { units: number; criteria: number; ms: number; cpuMs: number; usPerCell: number; cpuUsPerCell: number }[]; spreadWall: number; spreadCpu: number };
   coldStart: Record<string, T> & { firstRequestImportsMs: number; inProcess: { functionsModuleMs: number; functionsFirstRequestMs: number; googleapisUmbrellaMs: number } };
-  editToRanking: { ms: number; units: number; addedPerRequestMs: number; googleRequests: string[] };
+  editToRanking: { ms: number; units: number; addedPerRequestMs: number; googleRequests: string[]; rankingWrittenMs?: number; sequentialRequests?: number; insideFakeMs?: number };
 }
 
 const n = (x: number, d = 2) => (Math.round(x * 10 ** d) / 10 ** d).toLocaleString('vi-VN', { maximumFractionDigits: d });
@@ -55,7 +55,8 @@ export function section(r: Results): string {
   lines.push('| µs per cell, CPU | ' + r.coreCurve.points.map((p) => n(p.cpuUsPerCell, 1)).join(' | ') + ' |');
   lines.push('');
   const c = r.coldStart;
-  lines.push(`Cloud: a fresh process importing the compiled \`functions/index.js\` takes ${s(c.functionsModule!.ms)} (CPU ${s(c.functionsModule!.cpuMs)}) / ${n(c.functionsModule!.peakRssMB, 0)} MB (\`node -e 0\`: ${s(c.nodeE0!.ms)} / ${n(c.nodeE0!.peakRssMB, 0)} MB); what the first request imports adds ${s(c.firstRequestImportsMs)} (${n(c.functionsFirstRequest!.peakRssMB, 0)} MB in all); the whole \`googleapis\` package alone takes ${s(c.googleapisUmbrella!.ms)} / ${n(c.googleapisUmbrella!.peakRssMB, 0)} MB. Timed inside the process (node's own start-up left out): the module ${s(c.inProcess.functionsModuleMs)}, with the first request's imports ${s(c.inProcess.functionsFirstRequestMs)}, \`googleapis\` ${s(c.inProcess.googleapisUmbrellaMs)}. Edit → ranking at ${r.editToRanking.units} units with ${r.editToRanking.addedPerRequestMs} ms added to every Google request: ${s(r.editToRanking.ms)} (${r.editToRanking.googleRequests.length} requests on the way).`);
+  const e = r.editToRanking;
+  lines.push(`Cloud: a fresh process importing the compiled \`functions/index.js\` takes ${s(c.functionsModule!.ms)} (CPU ${s(c.functionsModule!.cpuMs)}) / ${n(c.functionsModule!.peakRssMB, 0)} MB (\`node -e 0\`: ${s(c.nodeE0!.ms)} / ${n(c.nodeE0!.peakRssMB, 0)} MB); what the first request imports adds ${s(c.firstRequestImportsMs)} (${n(c.functionsFirstRequest!.peakRssMB, 0)} MB in all); the whole \`googleapis\` package alone takes ${s(c.googleapisUmbrella!.ms)} / ${n(c.googleapisUmbrella!.peakRssMB, 0)} MB. Timed inside the process (node's own start-up left out): the module ${s(c.inProcess.functionsModuleMs)}, with the first request's imports ${s(c.inProcess.functionsFirstRequestMs)}, \`googleapis\` ${s(c.inProcess.googleapisUmbrellaMs)}. Edit → ranking at ${r.editToRanking.units} units with ${r.editToRanking.addedPerRequestMs} ms added to every Google request: ${s(r.editToRanking.ms)} until the handler answers${e.rankingWrittenMs !== undefined ? `, ${s(e.rankingWrittenMs)} until the ranking is in the sheet` : ''} (${r.editToRanking.googleRequests.length} requests${e.sequentialRequests !== undefined ? `, ${e.sequentialRequests} of them one after another` : ' on the way'}${e.insideFakeMs !== undefined ? `; the fake's own work answering them, in the same process: ${s(e.insideFakeMs)}` : ''}).`);
   lines.push('');
   lines.push('Targets (issue 10; reported, never asserted in a test):');
   lines.push('');

@@ -37,6 +37,22 @@ describe('help', () => {
     }
   });
 
+  it('--ledger says where each command keeps its ledger: beside the workbook, or the project\'s Firestore for the Google commands', () => {
+    const withLedger = COMMANDS.filter((c) => c.options.includes('ledger'));
+    expect(withLedger.map((c) => c.name)).toEqual(expect.arrayContaining(['run', 'google setup', 'google new-year']));
+    for (const c of withLedger) {
+      const help = thidua([...c.name.split(' '), '--help']).stdout;
+      // The option's lines, as one text (commander wraps them).
+      const text = /--ledger <tệp\.sqlite>([\s\S]*?)\n {2}-/.exec(help)![1]!.replace(/\s+/g, ' ').trim();
+      if (c.name.startsWith('google ')) {
+        expect(text, c.name).toContain('thay cho sổ ghi Firestore của dự án Google Cloud');
+        expect(text, c.name).not.toContain('cạnh bảng tính');
+      } else {
+        expect(text, c.name).toBe('sổ ghi SQLite (mặc định .thidua/ledger.sqlite cạnh bảng tính, hoặc biến môi trường THIDUA_LEDGER)');
+      }
+    }
+  });
+
   it('thidua alone shows the help and fails (nothing to do)', () => {
     const r = thidua([]);
     expect(r.code).toBe(1);

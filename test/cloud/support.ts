@@ -70,6 +70,7 @@ function counted(wb: WorkbookPort, o: Overlap): WorkbookPort {
       }
     },
     version: () => wb.version(),
+    ...(wb.lastChange ? { lastChange: () => wb.lastChange!() } : {}),
   };
 }
 

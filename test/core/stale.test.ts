@@ -1,5 +1,15 @@
 /** The report a broken shared sheet gets: the reason, a log line, the last ranking marked stale. */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cellText, type Cell, type OutValue, type SheetEdits, type WorkbookSnapshot } from '../../functions/core/cell.js';
+import { openSqliteLedger } from '../../functions/ledger/sqlite.js';
+import { lockResults } from '../../functions/meeting/lock.js';
+import { runOnce } from '../../functions/pipeline.js';
+import type { WorkbookPort } from '../../functions/sheets/port.js';
+import { withBallot } from '../support/ballot.js';
+import { meetingSnapshot } from '../support/meeting-sample.js';
 import { staleEdits, STALE_LABEL } from '../../functions/core/stale.js';
 import { evaluate } from '../../functions/core/evaluate.js';
 import { buildEdits } from '../../functions/core/edits.js';
@@ -25,5 +35,94 @@ describe('staleEdits', () => {
       { tab: 'Xếp hạng', row: 5, col: col + 1, value: expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: /) },
     ]);
     expect(edits.cells.every((c) => c.col > ranking.rows[0]!.indexOf('Trạng thái'))).toBe(true);
+  });
+});
+
+describe('staleEdits on an English sheet', () => {
+  it('marks it too: the place comes from the layout, not from the label "Cập nhật lúc"', () => {
+    const wb = snapshot({ ...WORKED, settings: { ...WORKED.settings, 'Ngôn ngữ': 'en' } });
+    const ranking = buildEdits(evaluate(wb), { now: 0, trigger: 'edit', source: 'x', log: [] }).tabs[0]!;
+    const col = ranking.rows[0]!.indexOf('Updated at');
+    expect(col).toBeGreaterThan(0);
+    wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map((v) => (v === null ? null : typeof v === 'number' ? { t: 'n' as const, v } : { t: 's' as const, v }))) });
+    const edits = staleEdits(wb, { code: 'missing-tab', tab: 'Tiêu chí' }, Date.UTC(2024, 0, 8, 3));
+    expect(edits.cells).toEqual([
+      { tab: 'Xếp hạng', row: 5, col, value: STALE_LABEL },
+      { tab: 'Xếp hạng', row: 5, col: col + 1, value: expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: /) },
+    ]);
+  });
+});
+
+/** A shared sheet in memory: a run's writes land in it (tabs rewritten, cells set), as on Google Sheets. */
+class SheetInMemory implements WorkbookPort {
+  private n = 0;
+  constructor(public snapshot: WorkbookSnapshot) {}
+  async read() {
+    return { snapshot: this.snapshot, version: String(this.n) };
+  }
+  async write(edits: SheetEdits) {
+    const asCell = (v: OutValue): Cell => (v === null ? null : typeof v === 'number' ? { t: 'n', v } : { t: 's', v });
+    const tabs = this.snapshot.tabs.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
+    for (const t of edits.tabs) {
+      const rows = t.rows.map((r) => r.map(asCell));
+      const at = tabs.findIndex((x) => x.name === t.name);
+      if (at >= 0) tabs[at] = { name: t.name, rows };
+      else tabs.push({ name: t.name, rows });
+    }
+    for (const c of edits.cells) {
+      const tab = tabs.find((x) => x.name === c.tab)!;
+      while (tab.rows.length <= c.row) tab.rows.push([]);
+      const row = tab.rows[c.row]!;
+      while (row.length <= c.col) row.push(null);
+      row[c.col] = asCell(c.value);
+    }
+    this.snapshot = { ...this.snapshot, tabs };
+    return String(++this.n);
+  }
+  async version() {
+    return String(this.n);
+  }
+  /** `Xếp hạng` beside its table: label → value, as a person reads the lines. */
+  asideLines(): [string, string][] {
+    const rows = this.snapshot.tabs.find((t) => t.name === 'Xếp hạng')!.rows;
+    const col = rows[0]!.indexOf(rows[0]!.find((c) => c?.t === 's' && c.v === 'Cập nhật lúc')!);
+    return rows.filter((r) => r[col]).map((r) => [cellText(r[col]!), r[col + 1] ? cellText(r[col + 1]!) : '']);
+  }
+}
+
+describe('the stale mark on a locked, voted ranking', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-stale-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the lock and next year\'s head and deputy visible beside it', async () => {
+    const sheet = new SheetInMemory(await meetingSnapshot());
+    const ledger = await openSqliteLedger(join(dir, 'ledger.sqlite'));
+    let now = Date.UTC(2023, 11, 20, 2, 30); // 20/12/2023 09:30 in Việt Nam
+    const o = { workbook: sheet, ledger, cluster: 'cum-stale', trigger: 'edit' as const, now: () => now, by: 'thuky@khoi.example', reportUnusable: true };
+    expect((await runOnce(o)).outcome).toBe('ok');
+    expect((await lockResults(o)).outcome).toBe('locked');
+    // The meeting elects next year's head and deputy after the lock.
+    sheet.snapshot = withBallot(sheet.snapshot, [['Cụm trưởng', 'MTTQ', 8, 9], ['Cụm phó', 'LDLD', 7, 9]]);
+    now += 3_600_000;
+    expect((await runOnce(o)).outcome).toBe('ok');
+    const meeting = sheet.asideLines().filter(([label]) => label === 'Kết quả' || label === 'Năm sau');
+    expect(meeting).toEqual([
+      ['Kết quả', 'Đã chốt lúc 20/12/2023 09:30'],
+      ['Năm sau', 'Năm 2024: Cụm trưởng Ủy ban MTTQ Việt Nam tỉnh, Cụm phó Liên đoàn Lao động tỉnh (theo kết quả bỏ phiếu)'],
+    ]);
+
+    // Someone deletes Tiêu chí: the run cannot score, twice (one mark, the latest).
+    sheet.snapshot = { ...sheet.snapshot, tabs: sheet.snapshot.tabs.filter((t) => t.name !== 'Tiêu chí') };
+    for (let i = 0; i < 2; i++) {
+      now += 3_600_000;
+      expect((await runOnce(o)).outcome).toBe('unusable');
+    }
+
+    const lines = sheet.asideLines();
+    expect(lines.filter(([label]) => label === 'Kết quả' || label === 'Năm sau')).toEqual(meeting);
+    expect(lines.filter(([label]) => label === STALE_LABEL)).toEqual([
+      [STALE_LABEL, expect.stringMatching(/^KẾT QUẢ CŨ — 20\/12\/2023 12:30: Bảng tính thiếu tab "Tiêu chí"/)],
+    ]);
+    await ledger.close();
   });
 });

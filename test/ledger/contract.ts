@@ -1,6 +1,7 @@
 /**
  * One behaviour, two ledgers: every adapter of the Ledger port passes this suite.
- * `open` gives a fresh, empty ledger for each test; `cleanup` disposes of one.
+ * `open` gives a fresh, empty ledger for each test; `cleanup` disposes of one;
+ * `leaseNames` lists the leases a ledger stores (rows or documents), to see what it keeps.
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +28,7 @@ export function ledgerContract(
   name: string,
   open: () => Promise<Ledger>,
   cleanup: (ledger: Ledger) => Promise<void>,
+  leaseNames: (ledger: Ledger) => Promise<string[]>,
 ): void {
   describe(`Ledger contract: ${name}`, () => {
     const opened: Ledger[] = [];
@@ -218,6 +220,30 @@ export function ledgerContract(
         expect(won.filter(Boolean)).toHaveLength(0); // nobody takes a held lease, and nobody fails
         await l.releaseLease('cum-1', 'holder');
         expect(await l.acquireLease('cum-1', 'next', T0 + 3, 60_000)).toBe(true);
+      });
+
+      it('does not pile up the leases of signed pings: those whose time ran out go as others are taken', async () => {
+        const l = await fresh();
+        const MEMORY = 11 * 60_000; // a ping's replay memory (cloud/handlers.ts)
+        expect(await l.acquireLease('cum-live', 'run-a', T0, 48 * 3_600_000)).toBe(true);
+        expect(await l.acquireLease('cum-done', 'run-a', T0, 60_000)).toBe(true);
+        await l.releaseLease('cum-done', 'run-a');
+        await l.requestRerun('cum-mark');
+        // A day of pings, three an hour, then forty a minute apart.
+        const pings = Array.from({ length: 72 }, (_, i) => T0 + i * 20 * 60_000);
+        for (let i = 0; i < 40; i++) pings.push(pings[71]! + (i + 1) * 60_000);
+        for (const [i, at] of pings.entries()) expect(await l.acquireLease(`ping:${i}`, `p${i}`, at, MEMORY)).toBe(true);
+        const end = pings[pings.length - 1]!;
+
+        const kept = (await leaseNames(l)).filter((n) => n.startsWith('ping:'));
+        const live = pings.flatMap((at, i) => (at + MEMORY > end ? [`ping:${i}`] : []));
+        expect(live).toHaveLength(11);
+        expect(kept.sort()).toEqual(live.sort()); // the 101 that ran out are gone, the live ones kept
+        // A live ping still refuses its replay; leases held, released and rerun marks are as they were.
+        expect(await l.acquireLease(live[0]!, 'replay', end, MEMORY)).toBe(false);
+        expect(await l.acquireLease('cum-live', 'run-b', end, 60_000)).toBe(false);
+        expect(await l.acquireLease('cum-done', 'run-b', end, 60_000)).toBe(true);
+        expect(await l.takeRerun('cum-mark')).toBe(true);
       });
 
       it('keeps one rerun mark however often it is requested', async () => {

@@ -24,10 +24,17 @@ describe.runIf(present)('Firestore ledger on the emulator', () => {
   });
 
   let n = 0;
+  const prefixOf = new WeakMap<object, string>();
   ledgerContract(
     'Firestore',
-    async () => openFirestoreLedger(emulator.db, `thidua-test-${++n}`),
+    async () => {
+      const prefix = `thidua-test-${++n}`;
+      const ledger = openFirestoreLedger(emulator.db, prefix);
+      prefixOf.set(ledger, prefix);
+      return ledger;
+    },
     (ledger) => ledger.close(),
+    async (ledger) => (await emulator.db.collection(prefixOf.get(ledger)!).doc('ledger').collection('leases').get()).docs.map((d) => d.data().name as string),
   );
 
   it('keeps each prefix’s documents apart', async () => {

@@ -15,7 +15,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const newFile = (): string => join(dir, `ledger-${++n}.sqlite`);
 
-ledgerContract('SQLite', async () => openSqliteLedger(newFile()), (ledger) => ledger.close());
+const fileOf = new WeakMap<object, string>();
+ledgerContract(
+  'SQLite',
+  async () => {
+    const file = newFile();
+    const ledger = openSqliteLedger(file);
+    fileOf.set(ledger, file);
+    return ledger;
+  },
+  (ledger) => ledger.close(),
+  async (ledger) => {
+    const raw = new Database(fileOf.get(ledger)!, { ...sqliteOptions(), readonly: true });
+    try {
+      return (raw.prepare('SELECT name FROM leases').all() as { name: string }[]).map((r) => r.name);
+    } finally {
+      raw.close();
+    }
+  },
+);
 
 const T0 = 1_750_000_000_000;
 const message = (key: string) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartAlt, chartSvg, MAX_BARS, rasterise, renderChart } from '../../functions/mail/chart.js';
+import { chartAlt, chartSvg, MAX_BARS, rasterise, renderChart, renderChartAsync } from '../../functions/mail/chart.js';
 import { summaryFacts } from '../../functions/mail/facts.js';
 import { isPng, pngStats } from '../support/chromium.js';
 import { provincialBlock, syntheticCluster } from './fixtures.js';
@@ -15,6 +15,14 @@ describe('totals chart', () => {
     expect(s.height).toBe(c.height);
     expect(s.inkShare).toBeGreaterThan(0.03);
     expect(s.colours).toBeGreaterThan(8);
+  });
+
+  it('drawn off the main thread, is the same picture byte for byte', async () => {
+    for (const f of [facts(), facts(syntheticCluster(45))]) {
+      const [sync, async] = [renderChart(f)!, (await renderChartAsync(f))!];
+      expect(async.png.equals(sync.png)).toBe(true);
+      expect({ ...async, png: null }).toEqual({ ...sync, png: null });
+    }
   });
 
   it('shows the same totals as the table, in rank order, and no unit without data', () => {

@@ -1,6 +1,9 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { buildMime } from '../../functions/mail/mime.js';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import type MailComposerType from 'nodemailer/lib/mail-composer';
+import { buildMime, composerOptions, textEncodingOf } from '../../functions/mail/mime.js';
 import { planReports } from '../../functions/mail/plan.js';
 import { mailFrom } from '../../functions/mail/sender.js';
 import { isPng } from '../support/chromium.js';
@@ -48,6 +51,38 @@ describe('buildMime', () => {
     const a = await simpleParser(await buildMime(drafts[1]!, { from, date: new Date('2023-12-15') }));
     const b = await simpleParser(await buildMime(drafts[1]!, { from, date: new Date('2023-12-16') }));
     expect(a.messageId).toBe(b.messageId);
+  });
+});
+
+describe('buildMime gives nodemailer its text encoding when every value agrees', () => {
+  const require = createRequire(import.meta.url);
+  const MailComposer = require('nodemailer/lib/mail-composer') as typeof MailComposerType;
+  const MimeNode = require('nodemailer/lib/mime-node') as new () => { _getTextEncoding(v: string): string };
+  // The only bytes nodemailer draws at random: the multipart boundaries.
+  const sansBoundaries = (b: Buffer) => b.toString('latin1').replace(/_NmP-[0-9a-f]+-Part/g, 'BOUNDARY');
+  const plain = (d: (typeof drafts)[number], date: Date) => new MailComposer(composerOptions(d, { from, date })).compile().build();
+
+  it('decides Q or B exactly as nodemailer does, on any text', () => {
+    const node = new MimeNode();
+    const chars = fc.constantFrom('a', 'Z', ' ', '1', '\n', '\r', '\t', '\x01', '\x0b', '\x1f', '\x7f', 'đ', 'ệ', '中', '😀', '"', '=');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 9000 }), (cs) => {
+        const s = cs.join('');
+        expect(textEncodingOf(s)).toBe(node._getTextEncoding(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('builds the same message as MailComposer left to decide per value (Vietnamese, Chinese names, quotes, control characters)', async () => {
+    const date = new Date('2023-12-15T02:00:00Z');
+    const variants = [
+      ...drafts,
+      ...drafts.slice(0, 3).map((d) => ({ ...d, toName: '北京市人民政府办公厅', subject: '北京市人民政府' })),
+      ...drafts.slice(0, 3).map((d) => ({ ...d, toName: 'Plain "quoted" =?x?= name', subject: 'Plain\x01 subject' })),
+      ...drafts.slice(0, 2).map((d) => ({ ...d, text: '12345 67890', html: '<p>12 345</p>' })),
+    ];
+    for (const d of variants) expect(sansBoundaries(await buildMime(d, { from, date }))).toBe(sansBoundaries(await plain(d, date)));
   });
 });
 

@@ -1,5 +1,6 @@
 /** `thidua google new-year SPREADSHEET_ID [--admin EMAIL]…` */
 import type { Subcommand } from '../command.js';
+import { CLOUD_LEDGER_HELP } from '../options.js';
 
 export const googleNewYear: Subcommand = {
   name: 'google new-year',
@@ -13,6 +14,7 @@ export const googleNewYear: Subcommand = {
     'Đăng nhập Google bằng OAuth client của tỉnh (--client-id-file); cần THIDUA_WEBHOOK_SECRET.',
   args: [{ name: 'SPREADSHEET_ID', description: 'mã Google Sheet năm nay', required: true }],
   options: ['admin', 'clientIdFile', 'functions', 'force', 'ledger'],
+  optionHelp: { ledger: CLOUD_LEDGER_HELP },
   examples: [
     ['thidua google new-year 1AbC…xyz --client-id-file client.json --admin van.thu@tinh.gov.vn', 'tạo bảng tính năm sau'],
   ],

@@ -1,5 +1,6 @@
 /** `thidua google setup --from FILE.xlsx [--admin EMAIL]…` */
 import type { Subcommand } from '../command.js';
+import { CLOUD_LEDGER_HELP } from '../options.js';
 
 export const googleSetup: Subcommand = {
   name: 'google setup',
@@ -11,6 +12,7 @@ export const googleSetup: Subcommand = {
     'Đăng nhập Google bằng OAuth client của tỉnh (--client-id-file); cần THIDUA_WEBHOOK_SECRET.',
   args: [],
   options: ['from', 'admin', 'clientIdFile', 'functions', 'ledger'],
+  optionHelp: { ledger: CLOUD_LEDGER_HELP },
   examples: [
     ['thidua google setup --from khoi.xlsx --client-id-file client.json --admin van.thu@tinh.gov.vn', 'tạo, gắn tập lệnh, chia sẻ, đăng ký'],
   ],

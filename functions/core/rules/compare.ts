@@ -9,6 +9,7 @@ const largest = oncePerList((all: readonly number[]) => all.reduce((m, a) => Mat
 export const compare: Rule<number> = {
   kind: 'ordinary',
   param: 'none',
+  comparesUnits: true,
   read: (input) =>
     needNonNegative(readNumber(input.actual), 'actual', input.report, typedText(input.actual), 'number'),
   points(a, all, max) {

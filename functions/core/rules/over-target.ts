@@ -12,6 +12,7 @@ const largestExcess = oncePerList((all: readonly TargetActual[]) => all.reduce((
 export const overTarget: Rule<TargetActual> = {
   kind: 'ordinary',
   param: 'none',
+  comparesUnits: true,
   read: readTargetActual,
   points(r, all, max) {
     if (r.ratio < 1) return 0.5 * max * r.ratio;

@@ -32,6 +32,11 @@ export interface Rule<R> {
   param: 'none' | 'optional' | 'required';
   /** The unit's reading, or null when an input is unusable (issues already reported): 0 points. */
   read(input: RuleInput): R | null;
+  /**
+   * True for the rules whose points compare a unit with the others (`So sánh`, `Vượt chỉ
+   * tiêu`): they are scored once every unit is read. The others get an empty `all`.
+   */
+  comparesUnits?: true;
   /** Points before rounding; a deduction is returned positive. */
   points(reading: R, all: readonly R[], max: number, param: number | null): number;
   /** Why, in a few words for the scorecard ("đạt 113% chỉ tiêu"). */

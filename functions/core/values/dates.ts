@@ -3,6 +3,7 @@
  * days and two-digit years are errors, never re-interpreted. Result: 'yyyy-mm-dd'.
  */
 import type { Cell } from '../cell.js';
+import { nfc } from '../text.js';
 import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
@@ -30,11 +31,11 @@ export function readDate(c: Cell): ReadResult<string> {
 }
 
 export function readDateText(raw: string): ReadResult<string> {
-  const typed = raw.normalize('NFC').trim();
+  const typed = nfc(raw).trim();
   if (isNoValueText(typed)) return EMPTY;
   if (typed.length > 100) return fail('too-long', typed.slice(0, 20) + '…');
   const m = NUMERIC.exec(typed);
-  const a = ADMINISTRATIVE.exec(typed);
+  const a = m ? null : ADMINISTRATIVE.exec(typed);
   const parts = m ? [m[1], m[3], m[4]] : a ? [a[1], a[2], a[3]] : null;
   if (!parts) return fail('not-a-date', typed);
   const [d, mo, y] = parts.map(Number) as [number, number, number];
@@ -57,6 +58,7 @@ function checkIsoDay(v: string): ReadResult<string> {
 
 export function isRealDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
+  if (d <= 28) return true; // every month has 28 days: no Date needed
   // Date.UTC reads years 0–99 as 1900–1999: set the full year explicitly.
   const last = new Date(Date.UTC(2000, m, 0));
   last.setUTCFullYear(y, m, 0);

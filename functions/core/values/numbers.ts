@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../cell.js';
 import { formatNumber } from '../format.js';
+import { nfc } from '../text.js';
 import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
@@ -13,8 +14,12 @@ const MAX_ABS = 1e15;
 /** Beyond this, a value's hundredths are not exact in a double (2^53 / 100): "số quá lớn". */
 const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER / 100;
 const MAX_TEXT = 100;
-/** "1234": no mark, sign, percent or word; 15 digits are below MAX_ABS's 16. */
-const PLAIN_DIGITS = /^\d{1,15}$/;
+/**
+ * The usual figures: "1234" (15 digits are below MAX_ABS's 16) or "1.250.000", alone or
+ * with one unit word ("5.197.808.000 đồng"). Read by the general path below they give the
+ * same value; this is only quicker (its regexes were a tenth of the core at 10.000 units).
+ */
+const USUAL = /^(\d{1,15}|\d{1,3}(?:\.\d{3})+)(?: (\p{L}+))?$/u;
 
 /** Scale words: "39,381 tỷ" = 39 381 000 000. */
 const SCALE: Record<string, number> = {
@@ -46,10 +51,16 @@ export function readNumber(c: Cell): ReadResult<number> {
 
 export function readNumberText(raw: string): ReadResult<number> {
   if (raw.length > MAX_TEXT) return fail('too-long', raw.slice(0, 20) + '…');
-  const typed = raw.normalize('NFC').trim();
+  const typed = nfc(raw).trim();
   if (isNoValueText(typed)) return EMPTY;
-  // Plain digits, the usual case: what the general path below gives, without its regexes.
-  if (PLAIN_DIGITS.test(typed)) return checkRange(Number(typed), typed);
+  // Plain or dot-grouped digits and a unit word: not "0.5" (a dot decimal) nor a scale word.
+  const usual = USUAL.exec(typed);
+  if (usual) {
+    const [, figure = '', word] = usual;
+    if (!figure.startsWith('0.') && !(word && SCALE[word.toLocaleLowerCase('vi')])) {
+      return checkRange(Number(figure.includes('.') ? figure.replaceAll('.', '') : figure), typed);
+    }
+  }
 
   // Split "5.197.808.000 đồng" into the number part and the words after it.
   const m = /^([-(+]?[\d.,\u00a0\u202f\u2009 ]*\d\)?)(\s*)(%?)(\s*)(.*)$/u.exec(typed);

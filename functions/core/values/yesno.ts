@@ -1,10 +1,20 @@
 /** Yes / no for `Đạt/Không đạt` (NUMBERS.md): the words, marks and checkboxes people use. */
 import type { Cell } from '../cell.js';
+import { nfc } from '../text.js';
 import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
 const YES = new Set(['đạt', 'có', 'x', '✓', '✔', 'true', '1']);
 const NO = new Set(['không đạt', 'không', 'chưa đạt', 'false', '0']);
+/** The words as listed and with a capital first letter ("Đạt"), as most are typed: no case mapping needed. */
+const AS_TYPED = new Map<string, boolean>([
+  ...[...YES].flatMap((w) => [[w, true], [capital(w), true]] as const),
+  ...[...NO].flatMap((w) => [[w, false], [capital(w), false]] as const),
+]);
+
+function capital(w: string): string {
+  return w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+}
 
 export function readYesNo(c: Cell): ReadResult<boolean> {
   if (c === null) return EMPTY;
@@ -19,7 +29,9 @@ export function readYesNo(c: Cell): ReadResult<boolean> {
     case 'd':
       return fail('not-yes-no', c.v);
     case 's': {
-      const typed = c.v.normalize('NFC').trim();
+      const typed = nfc(c.v).trim();
+      const known = AS_TYPED.get(typed);
+      if (known !== undefined) return { kind: 'value', value: known };
       if (isNoValueText(typed)) return EMPTY;
       const key = typed.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
       if (YES.has(key)) return { kind: 'value', value: true };

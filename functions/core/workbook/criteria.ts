@@ -17,7 +17,8 @@ type Cols = Partial<Record<keyof typeof CRITERIA_HEADERS, number>>;
 
 /** A code as typed; a number cell `2` is the code "2". */
 export function codeText(c: Parameters<typeof textOf>[0]): string {
-  return textOf(c).replace(/\s+/g, '');
+  const typed = textOf(c);
+  return /\s/.test(typed) ? typed.replace(/\s+/g, '') : typed;
 }
 
 export function readCriteria(tab: TabSnapshot, cols: Cols, issues: IssueList): Criterion[] {

@@ -24,6 +24,9 @@ export interface EntryTab {
   hasData: boolean;
 }
 
+/** Code → criterion, once per criteria list (not once per unit's tab). */
+const criteriaByCode = new WeakMap<readonly Criterion[], Map<string, Criterion>>();
+
 export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[], issues: IssueList): EntryTab {
   const { cols, missing } = headerColumns(tab, ENTRY_HEADERS);
   const headerWidth = (tab.rows[0] ?? []).length;
@@ -34,7 +37,8 @@ export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[
     });
   }
 
-  const byCode = new Map(criteria.map((c) => [c.code, c]));
+  let byCode = criteriaByCode.get(criteria);
+  if (!byCode) criteriaByCode.set(criteria, (byCode = new Map(criteria.map((c) => [c.code, c]))));
   const rowOf = new Map<string, number>();
   const duplicated = new Set<string>();
   const codedRows: { row: number; code: string }[] = [];

@@ -1,7 +1,6 @@
 /** `Cấu hình`: two columns, `Mục` | `Giá trị`; defaults from WORKBOOK.md. */
-import type { z } from 'zod';
 import { DEFAULT_BASES, DEFAULT_RECIPIENT, SETTING, TAB } from '../../../sheets-schema/layout.js';
-import { Count, Email, Language, NonNegative, Scale, Share, Year, splitList } from '../../../sheets-schema/schemas.js';
+import { Count, Email, Language, NonNegative, Scale, Share, Year, splitList, type Check } from '../../../sheets-schema/schemas.js';
 import type { Cell, TabSnapshot } from '../cell.js';
 import type { IssueList } from '../issues.js';
 import type { Settings } from '../model.js';
@@ -45,7 +44,7 @@ export function readSettings(
     issues.error({ unit: null, tab: TAB.settings, row: null, col: null, criterion: null, code: 'missing-setting', params: { key: SETTING[key], hint } });
 
   /** A number setting checked by `schema`; the default when empty or unusable. */
-  const number = <T extends number | null>(key: Key, schema: z.ZodType<number>, fallback: T, hint: string): number | T => {
+  const number = <T extends number | null>(key: Key, schema: Check, fallback: T, hint: string): number | T => {
     const at = found.get(key);
     if (!at || isBlank(at.cell)) return fallback;
     const r = readNumber(at.cell);
@@ -57,16 +56,22 @@ export function readSettings(
     const at = found.get(key);
     return at && !isBlank(at.cell) ? textOf(at.cell) : fallback;
   };
-  /** 90, "90%", 0,9 and a 90 %-formatted cell all mean 90 %. */
-  const share = (key: Key, fallback: number) => {
+  /**
+   * A share — the `Mức …` keys and `Tỷ lệ phiếu tối thiểu` read alike (docs/decisions.md):
+   * typed with `%` it is that percent (NUMBERS.md: "113%" is 1,13, so "170%" is 170 %, never
+   * 1,7 %); a bare number above 1 is percent points (90 → 90 %), up to 1 a fraction (0,9 and a
+   * 90 %-formatted cell → 90 %). Outside 0–100 % it is an error on the cell and `fallback` holds.
+   */
+  const share = <T extends number | null>(key: Key, fallback: T): number | T => {
+    const at = found.get(key);
     const v = number(key, NonNegative, null, 'percent');
-    if (v === null) return fallback;
-    const s = v > 1 ? v / 100 : v;
+    if (!at || v === null) return fallback;
+    const typed = textOf(at.cell);
+    const s = (at.cell?.t === 's' && typed.includes('%')) || v <= 1 ? v : v / 100;
     if (Share.safeParse(s).success) return s;
-    bad(key, String(v), 'percent-range');
+    bad(key, typed, 'percent-range');
     return fallback;
   };
-
   let name = text('name', '');
   if (name === '') {
     missing('name', 'cluster-name');
@@ -112,18 +117,6 @@ export function readSettings(
     issues.error({ unit: null, tab: TAB.settings, row: at.row, col: valueCol, criterion: null, code: 'head-is-deputy', params: { typed: deputy } });
     deputy = null;
   }
-  /** Empty or unusable (an error on the cell): more than half. "170%" is 170 %, out of range — not 1,7 %. */
-  const voteThreshold = (): number | null => {
-    const at = found.get('voteThreshold');
-    if (!at || isBlank(at.cell)) return null;
-    const typed = textOf(at.cell);
-    const v = number('voteThreshold', NonNegative, null, 'percent');
-    if (v === null) return null;
-    const s = typed.includes('%') || v <= 1 ? v : v / 100;
-    if (Share.safeParse(s).success) return s;
-    bad('voteThreshold', typed, 'percent-range');
-    return null;
-  };
   const bases = splitLines(text('bases', ''));
   const place = text('place', '');
 
@@ -147,8 +140,8 @@ export function readSettings(
       place: place === '' ? null : place,
       recipient: text('recipient', DEFAULT_RECIPIENT),
       bases: bases.length ? bases : [...DEFAULT_BASES],
-      // Read as the Mức keys are: 70%, 70 or 0,7.
-      voteThreshold: voteThreshold(),
+      // Read as the Mức keys are (70%, 70 or 0,7); empty or unusable: more than half.
+      voteThreshold: share('voteThreshold', null),
     },
   };
 }

@@ -3,7 +3,8 @@
  * the server offers it) or smtps://…:465. Every phase has a timeout, so a server that
  * stops answering fails the attempt instead of holding the outbox's lease forever.
  */
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { MailTransport } from '../transport.js';
 
 export interface SmtpTimeouts {
@@ -22,6 +23,8 @@ export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 5_000, greeti
 
 export function openSmtpTransport(url: string, timeouts: Partial<SmtpTimeouts> = {}): MailTransport {
   const t = { ...DEFAULT_SMTP_TIMEOUTS, ...timeouts };
+  // Loaded here, not on import: a run that sends nothing (previews only) does not read nodemailer's 40 modules.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transporter = nodemailer.createTransport({
     url,
     connectionTimeout: t.connectionMs,

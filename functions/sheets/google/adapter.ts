@@ -2,9 +2,10 @@
  * The workbook port on a Google Sheet. A run costs two Sheets API calls whatever the
  * number of units: `read()` is one `spreadsheets.get`, `write()` one `batchUpdate`.
  *
- * Versions: `read()` names what it read by a hash of the content (fetching Drive's
- * `version` too would be a third call). `version()` is Drive's own `version` number, one
- * cheap metadata call for `reconcile`; the two kinds are never compared with each other.
+ * Versions: `read()` names what it read by a hash of the content. `version()` is Drive's
+ * own `version` number, one cheap metadata call; `lastChange()` the same call telling also
+ * whether the last change was ours (the no-loop check, docs/cloud.md). The two kinds of
+ * version are never compared with each other.
  *
  * Sheets has no "write only if unchanged" for a batch, so `write()` cannot refuse a
  * workbook that a person edited after the read. It does not need to: it writes only
@@ -75,14 +76,31 @@ export class GoogleSheetWorkbook implements WorkbookPort {
   }
 
   async version(): Promise<string> {
+    return (await this.file('version')).version;
+  }
+
+  /**
+   * Drive's version and who made the last change, in the same one call: `lastModifyingUser.me`
+   * ("whether this user is the requesting user"), or, where Drive leaves `lastModifyingUser`
+   * out ("only populated when the last modification was performed by a signed-in user"),
+   * `modifiedByMeTime` equal to `modifiedTime`. Neither → not ours (a run, never a missed edit).
+   */
+  async lastChange(): Promise<{ version: string; ours: boolean }> {
+    const f = await this.file('version,modifiedTime,modifiedByMeTime,lastModifyingUser(me)');
+    const byUser = f.data.lastModifyingUser;
+    const ours = byUser ? byUser.me === true : !!f.data.modifiedByMeTime && f.data.modifiedByMeTime === f.data.modifiedTime;
+    return { version: f.version, ours };
+  }
+
+  private async file(fields: string): Promise<{ version: string; data: drive_v3.Schema$File }> {
     const res = await withRetry(
       'Drive files.get',
-      (s) => this.drive.files.get({ fileId: this.spreadsheetId, fields: 'version', supportsAllDrives: true }, s),
+      (s) => this.drive.files.get({ fileId: this.spreadsheetId, fields, supportsAllDrives: true }, s),
       this.retry,
     );
     const v = res.data.version;
     if (v === undefined || v === null) throw new Error('Drive files.get returned no version');
-    return `drive:${v}`;
+    return { version: `drive:${v}`, data: res.data };
   }
 }
 

@@ -68,6 +68,35 @@ describe('GoogleSheetWorkbook', () => {
     expect(fake.requests('drive.files.get')[0]!.query.get('fields')).toBe('version');
   });
 
+  it("lastChange() tells in the same one Drive call whether the last change was ours: after our write yes, after a person's edit no", async () => {
+    const id = seedSpreadsheet(fake, clusterWorkbook(2));
+    const wb = workbook(id);
+    fake.resetCounts();
+    const seeded = await wb.lastChange();
+    expect(seeded.ours).toBe(false);
+    expect(seeded.version).toBe(await wb.version());
+    const { version } = await wb.read();
+    await wb.write(runEdits(2), version);
+    const after = await wb.lastChange();
+    expect(after).toEqual({ version: `drive:${fake.spreadsheet(id).version}`, ours: true });
+    expect(after.version).not.toBe(seeded.version);
+    fake.editAsPerson(id, 'DV01', 'E2', 42);
+    expect(await wb.lastChange()).toEqual({ version: `drive:${fake.spreadsheet(id).version}`, ours: false });
+    expect(fake.count('drive.files.get')).toBe(4);
+    expect(fake.sheetsCalls()).toBe(2);
+    expect(fake.requests('drive.files.get')[0]!.query.get('fields')).toBe('version,modifiedTime,modifiedByMeTime,lastModifyingUser(me)');
+  });
+
+  it('lastChange() without lastModifyingUser (Drive leaves it out unless a signed-in user made the change): ours only when modifiedByMeTime is modifiedTime', async () => {
+    const answer = (data: object) =>
+      new GoogleSheetWorkbook(sheetsClient({ rootUrl: fake.rootUrl }), { files: { get: async () => ({ data: { version: '7', ...data } }) } } as any, 'x').lastChange();
+    const t = '2026-12-01T10:00:00.000Z';
+    expect(await answer({ modifiedTime: t, modifiedByMeTime: t })).toEqual({ version: 'drive:7', ours: true });
+    expect(await answer({ modifiedTime: '2026-12-01T10:00:00.001Z', modifiedByMeTime: t })).toEqual({ version: 'drive:7', ours: false });
+    expect(await answer({ modifiedTime: t })).toEqual({ version: 'drive:7', ours: false });
+    expect(await answer({ modifiedTime: t, modifiedByMeTime: t, lastModifyingUser: { me: false } })).toEqual({ version: 'drive:7', ours: false });
+  });
+
   it('a 429 then success: the write succeeds after one counted retry', async () => {
     const id = seedSpreadsheet(fake, clusterWorkbook(3));
     const q = quickRetry();

@@ -183,11 +183,18 @@ function updateCells(ss: FakeSpreadsheet, body: sheets_v4.Schema$UpdateCellsRequ
     const b = bounds(sheet, body.range);
     guard(sheet, b);
     if (rows.length > b.r1 - b.r0) throw new FakeApiError(400, 'More rows of data than the range holds');
-    for (let r = b.r0; r < b.r1; r++) {
-      const values = rows[r - b.r0]?.values ?? [];
-      if (values.length > b.c1 - b.c0) throw new FakeApiError(400, 'More cells of data than the range holds');
-      for (let c = b.c0; c < b.c1; c++) writeCell(sheet, r, c, values[c - b.c0] ?? {}, fields);
+    for (const row of rows) {
+      if ((row.values?.length ?? 0) > b.c1 - b.c0) throw new FakeApiError(400, 'More cells of data than the range holds');
     }
+    // Every cell of the range is written: the data given, and the fields cleared elsewhere.
+    // Only cells that hold something can change by clearing, so those are looked at rather
+    // than every position of the range (a whole tab is 26.000 of them).
+    const covered = (r: number, c: number) => c - b.c0 < (rows[r - b.r0]?.values?.length ?? 0);
+    for (const k of Object.keys(sheet.cells)) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      if (r >= b.r0 && r < b.r1 && c >= b.c0 && c < b.c1 && !covered(r, c)) writeCell(sheet, r, c, {}, fields);
+    }
+    rows.forEach((row, i) => (row.values ?? []).forEach((cd, j) => writeCell(sheet, b.r0 + i, b.c0 + j, cd ?? {}, fields)));
     return {};
   }
   throw new FakeApiError(400, 'One of start or range must be set');

@@ -75,6 +75,8 @@ export interface FakeGoogleOptions {
 
 /** Who a request without a known token is: the account that owns what it creates. */
 export const OWNER = 'owner@fake.example';
+/** Who edits through the helpers (`editAsPerson`, `putCell`, a seeded sheet): a person in the Sheets UI, not any API caller. */
+export const PERSON = 'nguoi.nhap@fake.example';
 /** Google's API front end refuses larger request bodies. */
 export const MAX_BODY_BYTES = 10_485_760;
 
@@ -179,6 +181,18 @@ export class FakeGoogle {
     return id;
   }
 
+  private lastTick = 0;
+
+  /** A change to the file by `who`: Drive's version moves, and its modification times and last modifier (strictly increasing times). */
+  private touch(ss: FakeSpreadsheet, who: string): void {
+    const at = Math.max((this.options.now ?? Date.now)(), this.lastTick + 1);
+    this.lastTick = at;
+    ss.version++;
+    ss.lastModifiedBy = who;
+    ss.modifiedAt = at;
+    ss.modifiedByAt = { ...ss.modifiedByAt, [who]: at };
+  }
+
   spreadsheet(id: string): FakeSpreadsheet {
     const ss = this.spreadsheets.get(id);
     if (!ss) throw new Error(`no fake spreadsheet ${id}`);
@@ -212,14 +226,14 @@ export class FakeGoogle {
     setEntered(cell, v);
     if (Object.keys(cell).length === 0) delete sheet.cells[k];
     else sheet.cells[k] = cell;
-    this.spreadsheet(id).version++;
+    this.touch(this.spreadsheet(id), PERSON);
   }
 
   /** Puts a cell exactly as given (formulas with their computed value, formats …). */
   putCell(id: string, title: string, a1: string, cell: FakeCell): void {
     const { row, col } = parseA1(a1);
     this.tab(id, title).cells[key(row, col)] = structuredClone(cell);
-    this.spreadsheet(id).version++;
+    this.touch(this.spreadsheet(id), PERSON);
   }
 
   /** A person deletes a tab. */
@@ -227,7 +241,7 @@ export class FakeGoogle {
     const ss = this.spreadsheet(id);
     ss.sheets = ss.sheets.filter((s) => s !== this.tab(id, title));
     reindex(ss);
-    ss.version++;
+    this.touch(ss, PERSON);
   }
 
   // ── HTTP ─────────────────────────────────────────────────────────────────
@@ -493,7 +507,7 @@ export class FakeGoogle {
     // All or nothing: apply to a copy, keep it only if every request went through.
     const draft = structuredClone(ss);
     const replies = applyRequests(draft, body.requests ?? (undefined as any), { caller: this.caller, owner: ss.owner ?? OWNER });
-    draft.version = ss.version + 1;
+    this.touch(draft, this.caller);
     this.spreadsheets.set(id, draft);
     if (this.onApiChange) setImmediate(this.onApiChange, id);
     return { spreadsheetId: id, replies };
@@ -536,6 +550,8 @@ export class FakeGoogle {
       }
       ss.sheets.push(sheet);
     }
+    this.touch(ss, this.caller);
+    ss.version = 1; // created: its first version
     this.spreadsheets.set(id, ss);
     return {
       spreadsheetId: id,
@@ -550,9 +566,17 @@ export class FakeGoogle {
     if (!ss) throw new FakeApiError(404, `File not found: ${id}.`);
     // Drive's `version` is an int64, sent as a string. Without `fields`, Drive v3 answers
     // kind, id, name and mimeType only.
+    // Who changed it last, as the caller sees it: `lastModifyingUser.me`, and the caller's own
+    // `modifiedByMeTime` (absent if it never changed the file).
+    const lastBy = ss.lastModifiedBy ?? PERSON;
+    const mine = ss.modifiedByAt?.[this.caller];
     const file = {
       kind: 'drive#file', id, name: ss.properties.title, mimeType: 'application/vnd.google-apps.spreadsheet',
       version: String(ss.version), owners: [{ emailAddress: ss.owner ?? OWNER }], parents: [this.folderOf(id)],
+      modifiedTime: new Date(ss.modifiedAt ?? 0).toISOString(),
+      ...(mine !== undefined ? { modifiedByMeTime: new Date(mine).toISOString() } : {}),
+      modifiedByMe: mine !== undefined,
+      lastModifyingUser: { kind: 'drive#user', displayName: lastBy, emailAddress: lastBy, me: lastBy === this.caller },
     };
     return applyMask(file, url.searchParams.get('fields') ?? 'kind,id,name,mimeType', DRIVE_FILE_FIELDS);
   }
@@ -669,7 +693,7 @@ function gridData(sheet: FakeSheet, area: Area): sheets_v4.Schema$GridData {
 }
 
 const SPREADSHEET_FIELDS = ['spreadsheetId', 'properties', 'sheets', 'namedRanges', 'spreadsheetUrl', 'developerMetadata', 'dataSources', 'dataSourceSchedules'];
-const DRIVE_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'version', 'owners', 'modifiedTime', 'permissions', 'capabilities', 'parents'];
+const DRIVE_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'version', 'owners', 'modifiedTime', 'modifiedByMeTime', 'modifiedByMe', 'lastModifyingUser', 'permissions', 'capabilities', 'parents'];
 
 function urlOf(id: string): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;
