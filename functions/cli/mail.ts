@@ -50,6 +50,8 @@ export function forReview(o: LocalMailOptions, s: Pick<Settings, 'year' | 'perio
 }
 
 type Manifest = Record<string, JsonEmail & { key: string }>;
+/** Emails whose files are being built and written at once (a bound on memory at 300 units). */
+const IN_FLIGHT = 6;
 const MANIFEST = '.previews.json';
 
 /** Previews always (rendering only what changed); queue and deliver when sending. Returns the JSON rows and the `Nhật ký` lines. */
@@ -77,8 +79,16 @@ export async function deliverPlanned(
     entries[i] = [base, { ...row, key: draft.key }];
     emails[i] = row;
   };
-  // An email with a chart (the summary) is drawn on the thread pool while the others render.
-  const drawing: Promise<void>[] = [];
+  // Each email's files are written while the next one renders, a few at a time; the
+  // summary's chart is drawn on the thread pool meanwhile.
+  const started: Promise<void>[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const start = (work: Promise<void>) => {
+    work.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    started.push(work);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+  };
   try {
     for (const [i, p] of planned.entries()) {
       progress.step();
@@ -90,24 +100,18 @@ export async function deliverPlanned(
         continue;
       }
       const enqueue = o.send && !queued;
-      if (p.kind === 'summary') {
-        const drawn = p.renderAsync().then(async (draft) => {
-          await preview(i, draft, base);
-          if (enqueue) fresh[i] = draft;
-        });
-        drawn.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-        drawing.push(drawn);
-        continue;
-      }
-      const draft = p.render();
-      await preview(i, draft, base);
-      if (enqueue) fresh[i] = draft;
+      const finish = async (draft: EmailDraft) => {
+        await preview(i, draft, base);
+        if (enqueue) fresh[i] = draft;
+      };
+      start(p.kind === 'summary' ? p.renderAsync().then(finish) : finish(p.render()));
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
   } finally {
     // Nothing of this run is written after it returns or throws.
-    await Promise.allSettled(drawing);
+    await Promise.allSettled(started);
   }
-  await Promise.all(drawing);
+  await Promise.all(started);
   for (const e of entries) if (e) manifest[e[0]] = e[1];
   const toQueue = fresh.filter((d): d is EmailDraft => d !== null);
   progress.done();

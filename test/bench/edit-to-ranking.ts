@@ -88,6 +88,7 @@ export async function editToRanking(units = 60, delayMs = 150, rounds = 7) {
     let requests: string[] = [];
     let landed = 0;
     fake.onApiChange = () => void (landed = performance.now()); // told right after the fake applied a batchUpdate
+    const cpu = process.cpuUsage();
     for (let i = 0; i < rounds; i++) {
       fake.editAsPerson(id, 'DV01', 'E2', 10 + i); // a real edit each time: a run, not "unchanged"
       const before = proxy.log.length;
@@ -102,6 +103,7 @@ export async function editToRanking(units = 60, delayMs = 150, rounds = 7) {
       // The fake answers in this same process: its share of the critical path (the Sheets read and write) is its work, not ours.
       inFake.push(proxy.spans.slice(before).filter((_, j) => !requests[j]!.includes('/drive/')).reduce((a, x) => a + x.fake, 0));
     }
+    const used = process.cpuUsage(cpu);
     return {
       note: `signed sheetEdited ping → ranking written (rankingWrittenMs: the fake applied the batchUpdate) and → the handler's answer (ms), in-process handler, real clients, fake Google behind a proxy adding ${delayMs} ms per request; ${units} units; a person's edit before each ping; insideFakeMs: the fake's own time answering the Sheets read and write (in this process, part of both figures)`,
       units,
@@ -111,6 +113,8 @@ export async function editToRanking(units = 60, delayMs = 150, rounds = 7) {
       googleRequests: requests,
       sequentialRequests: Math.max(...chains),
       insideFakeMs: round(median(inFake)),
+      /** CPU of this process per edit (handler, clients, ledger, proxy and the fake together): what load does not stretch. */
+      cpuMsPerEdit: round((used.user + used.system) / 1000 / rounds),
     };
   } finally {
     await ledger.close();
