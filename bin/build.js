@@ -1,10 +1,12 @@
 // Builds dist/ from functions/ and sheets-schema/ with esbuild, in well under a second:
-//   - dist/cli/: the `thidua` command, bundled (docs/performance.md, "No compiler at run
-//     time"): thidua.js and the chunks it imports, our code and the pure-JS packages on its
-//     path (zod, commander, fflate) in a few files instead of ~200 — a process spends its
-//     start resolving and reading modules, not running them. Dynamic imports (subcommands,
-//     the email renderer, Google, documents) stay separate chunks, loaded when used; other
-//     packages (native ones, those that find files beside themselves) stay in node_modules.
+//   - dist/cli/thidua.cjs: the `thidua` command, bundled into one script (docs/performance.md,
+//     "No compiler at run time"): our code and the pure-JS packages on its path (zod,
+//     commander, fflate). A process spent most of its start resolving, reading and compiling
+//     ~200 modules, not running them; one script is read once, and bin/thidua.js runs it
+//     through vm.Script with V8's code cache (dist/cli/thidua.cjs.<v8>.cache, written by the
+//     first run), so later runs skip compiling it. Other packages (native ones, those that
+//     find files beside themselves, the Google and document libraries) are required from
+//     node_modules when used.
 //   - dist/functions/, dist/sheets-schema/: each file transpiled, not bundled — the layout
 //     `npm run build` (tsc, which also typechecks; scripts/deploy.sh) gives, which the
 //     cold-start bench imports.
@@ -21,7 +23,7 @@ const SOURCES = ['functions', 'sheets-schema'];
 const DIST = join(ROOT, 'dist');
 /** The bundled command. Two levels below the root, like functions/mail/…, so the code's `../..` lookups (templates/, fonts, package.json) find the root. */
 export const CLI_DIR = join(DIST, 'cli');
-export const CLI_ENTRY = join(CLI_DIR, 'thidua.js');
+export const CLI_ENTRY = join(CLI_DIR, 'thidua.cjs');
 /** Written last: its mtime is the time of the build the files in dist/ come from. */
 const STAMP = join(DIST, '.built');
 const LOCK = join(DIST, '.building');
@@ -39,7 +41,9 @@ function walk(dir, out = []) {
 export function isFresh() {
   if (!existsSync(join(ROOT, 'functions', 'cli.ts'))) return existsSync(CLI_ENTRY);
   const built = statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs;
-  if (built === undefined) return false;
+  if (built === undefined || !existsSync(CLI_ENTRY)) return false;
+  // This file is the build's recipe: a changed one (a pull) builds again, even if no source changed.
+  if (statSync(fileURLToPath(import.meta.url)).mtimeMs > built) return false;
   for (const dir of SOURCES) {
     const stack = [join(ROOT, dir)];
     while (stack.length) {
@@ -86,22 +90,10 @@ function zodMembers() {
   };
 }
 
-/**
- * CommonJS packages on the run's path, imported through require() rather than `import`:
- * Node's ESM loader parses a CommonJS module imported from ESM (and what it re-exports)
- * with its lexer to find the export names, ~10 ms for better-sqlite3's. The same object
- * either way (module.exports as the default export).
- */
-const REQUIRED = new Set(['better-sqlite3']);
-
 const externals = {
   name: 'externals',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (a) => {
-      if (a.namespace !== 'required' && REQUIRED.has(a.path)) return { path: a.path, namespace: 'required' };
-      return a.path.startsWith('node:') || !BUNDLED.has(packageOf(a.path)) ? { path: a.path, external: true } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'required' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, resolveDir: ROOT }));
+    b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('node:') || !BUNDLED.has(packageOf(a.path)) ? { path: a.path, external: true } : undefined));
   },
 };
 
@@ -111,25 +103,30 @@ async function compile() {
   const { build } = await import('esbuild');
   const next = join(DIST, '.cli-next');
   rmSync(next, { recursive: true, force: true });
-  const common = { format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'error' };
+  const common = { platform: 'node', target: 'node20', sourcemap: false, logLevel: 'error' };
   const [, bundled] = await Promise.all([
-    build({ ...common, entryPoints: files, outdir: DIST, outbase: ROOT, bundle: false }),
+    build({ ...common, format: 'esm', entryPoints: files, outdir: DIST, outbase: ROOT, bundle: false }),
     build({
       ...common,
-      entryPoints: { thidua: join(ROOT, 'functions', 'cli.ts') },
-      outdir: next,
+      // CommonJS, so that bin/thidua.js can run it as a vm.Script with a code cache (V8 has
+      // no such cache for ES modules on Node 20). Dynamic imports of our own modules become
+      // lazily run parts of the script; of packages, require()s (every one has a CommonJS
+      // entry), which also spares the ESM loader's CommonJS lexer.
+      format: 'cjs',
+      entryPoints: [join(ROOT, 'functions', 'cli.ts')],
+      outfile: join(next, 'thidua.cjs'),
       bundle: true,
-      splitting: true,
       plugins: [zodMembers(), externals],
-      // commander is CommonJS: its require('node:events') and the like need a require.
-      banner: { js: "import { createRequire as __thiduaCreateRequire } from 'node:module';\nconst require = __thiduaCreateRequire(import.meta.url);" },
+      // The code finds templates/, fonts and its cache from import.meta.url.
+      define: { 'import.meta.url': '__thiduaModuleUrl' },
+      banner: { js: "'use strict';\nconst __thiduaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   ]);
   if (bundled.warnings.length) {
     const { formatMessages } = await import('esbuild');
     throw new Error((await formatMessages(bundled.warnings, { kind: 'warning' })).join('\n'));
   }
-  // Swap in whole: the chunks' names change with their contents.
+  // Swap in whole, with no code cache of an older script beside it.
   const old = join(DIST, `.cli-old-${process.pid}`);
   if (existsSync(CLI_DIR)) renameSync(CLI_DIR, old);
   renameSync(next, CLI_DIR);

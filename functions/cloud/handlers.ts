@@ -21,8 +21,6 @@ import type { CloudDeps } from './deps.js';
 import { errorText, jsonLog, type CloudLog } from './log.js';
 import { adminAudiences, bearerAllowed, bearerEmail, googleIdTokenVerifier, oidcPolicy, type IdTokenVerifier } from './oidc.js';
 import type { CloudTrigger } from './score.js';
-import type { RequestKind } from './request-check.js';
-import type { EditPing, LockRequest, ReconcileRequest, SendReportsRequest } from './requests.js';
 import type { WorkbookPort } from '../sheets/port.js';
 
 export interface CloudRequest {
@@ -97,12 +95,8 @@ export const DOCUMENTS_LEASE_MS = 5 * 60_000;
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/**
- * The body's schema (requests.ts) is checked after the signature, without zod for a body that
- * passes (request-check.ts): zod loads only to word a refusal.
- */
-const parseRequest = async <T>(raw: Uint8Array, kind: RequestKind, emptyIsObject = false) =>
-  (await import('./request-check.js')).parseRequest<T>(raw, kind, emptyIsObject);
+/** zod (a noticeable share of a cold start) loads only for a request that passed the signature check. */
+const requests = () => import('./requests.js');
 
 const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): CloudResponse =>
   headers ? { status, body, headers } : { status, body };
@@ -251,7 +245,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sheetEdited: CloudHandler = async (req) => {
     const who = await admit(req, 'sheetEdited', 'key');
     if ('status' in who) return who;
-    const ping = await parseRequest<EditPing>(req.rawBody, 'EditPing');
+    const { parseBody, EditPing } = await requests();
+    const ping = parseBody(req.rawBody, EditPing);
     if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
     const id = ping.value.spreadsheetId;
     try {
@@ -274,7 +269,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const reconcile: CloudHandler = async (req) => {
     const who = await admit(req, 'reconcile', 'key-or-oidc');
     if ('status' in who) return who;
-    const body = await parseRequest<ReconcileRequest>(req.rawBody, 'ReconcileRequest', true);
+    const { parseBody, ReconcileRequest } = await requests();
+    const body = parseBody(req.rawBody, ReconcileRequest, true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId, force } = body.value;
     try {
@@ -308,7 +304,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const sendReports: CloudHandler = async (req) => {
     const who = await admit(req, 'sendReports', 'admin');
     if ('status' in who) return who;
-    const body = await parseRequest<SendReportsRequest>(req.rawBody, 'SendReportsRequest', true);
+    const { parseBody, SendReportsRequest } = await requests();
+    const body = parseBody(req.rawBody, SendReportsRequest, true);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const { spreadsheetId } = body.value;
     const mode = body.value.mode ?? (spreadsheetId ? 'reports' : 'scheduled');
@@ -355,7 +352,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const lockOrUnlock = (which: 'lock' | 'unlock'): CloudHandler => async (req) => {
     const who = await admit(req, which, 'admin');
     if ('status' in who) return who;
-    const body = await parseRequest<LockRequest>(req.rawBody, 'LockRequest');
+    const { parseBody, LockRequest } = await requests();
+    const body = parseBody(req.rawBody, LockRequest);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const id = body.value.spreadsheetId;
     try {
@@ -397,7 +395,8 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   const makeDocuments: CloudHandler = async (req) => {
     const who = await admit(req, 'makeDocuments', 'admin');
     if ('status' in who) return who;
-    const body = await parseRequest<LockRequest>(req.rawBody, 'DocumentsRequest');
+    const { parseBody, DocumentsRequest } = await requests();
+    const body = parseBody(req.rawBody, DocumentsRequest);
     if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
     const id = body.value.spreadsheetId;
     try {

@@ -34,9 +34,6 @@ export const SendReportsRequest = z.object({
   ts: z.number().int().nonnegative().optional(),
 });
 
-export type ReconcileRequest = z.output<typeof ReconcileRequest>;
-export type SendReportsRequest = z.output<typeof SendReportsRequest>;
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** JSON of the raw body (an empty body is `{}` where `emptyIsObject`), validated by `schema`. */
@@ -61,8 +58,6 @@ export const LockRequest = z.object({
   spreadsheetId: SpreadsheetId,
   ts: z.number().int().nonnegative().optional(),
 });
-
-export type LockRequest = z.output<typeof LockRequest>;
 
 /** `makeDocuments` ("Tạo văn bản"): one spreadsheet, an admin's act, like the lock. */
 export const DocumentsRequest = LockRequest;

@@ -75,7 +75,7 @@ export async function cloudBench(): Promise<Record<string, unknown>> {
 
     return {
       note:
-        'Sheets calls per edit ping (1 spreadsheets.get + 1 batchUpdate) and Drive calls (1 files.get for the version after the write), ' +
+        'Sheets calls per edit ping (1 spreadsheets.get + 1 batchUpdate) and Drive calls (1 files.get for the version, sent with the read), ' +
         'against the loopback fake through the real clients; burst = 50 pings over 20 units with 5 edits in between, in-process handlers, SQLite ledger',
       perRun,
       burstOf50Pings: bursts,

@@ -19,9 +19,9 @@ function importTime(code: string, rounds: number): number {
   return round(median(t));
 }
 
-/** What the first sheetEdited run imports: the body check, the ports (Firestore ledger, Sheets and Drive clients, auth, budget), the run. */
+/** What the first sheetEdited run imports: the body check (zod), the ports (Firestore ledger, Sheets and Drive clients, auth, budget), the run. */
 const FIRST_REQUEST = [
-  './dist/functions/cloud/request-check.js', './dist/functions/cloud/deps.js', './dist/functions/cloud/score.js', './dist/functions/ledger/firestore.js',
+  './dist/functions/cloud/requests.js', './dist/functions/cloud/deps.js', './dist/functions/cloud/score.js', './dist/functions/ledger/firestore.js',
   'firebase-admin/app', 'firebase-admin/firestore', './dist/functions/sheets/google/adapter.js',
   './dist/functions/google/clients.js', './dist/functions/google/auth.js', './dist/functions/google/budget.js',
 ];

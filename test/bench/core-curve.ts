@@ -3,13 +3,28 @@
  * criteria, on snapshots built in memory (snapshot.ts). µs per cell should stay within 2×
  * across the curve. CPU time is reported beside wall time: on a shared machine the wall
  * time includes waiting for a core.
+ *
+ * The core measured is the compiled build (dist/, what `thidua` and the cloud run), not
+ * the TypeScript sources through tsx (1,2–1,4× slower): built first if stale.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { evaluate } from '../../functions/core/evaluate.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { evaluate as Evaluate } from '../../functions/core/evaluate.js';
 import { median, round } from './measure.js';
 import { syntheticSnapshot } from './snapshot.js';
 
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
+
+async function compiledEvaluate(): Promise<typeof Evaluate> {
+  execFileSync(process.execPath, [join(ROOT, 'bin', 'build.js')], { stdio: 'inherit' });
+  const core = (await import(pathToFileURL(join(ROOT, 'dist', 'functions', 'core', 'evaluate.js')).href)) as { evaluate: typeof Evaluate };
+  return core.evaluate;
+}
+
 export async function coreCurve(sizes = [6, 60, 600, 2000, 10_000], criteria = 50) {
+  const evaluate = await compiledEvaluate();
   const points = [];
   for (const units of sizes) {
     const snap = await syntheticSnapshot(units, criteria);
@@ -31,7 +46,7 @@ export async function coreCurve(sizes = [6, 60, 600, 2000, 10_000], criteria = 5
   }
   const spread = (xs: number[]) => round(Math.max(...xs) / Math.min(...xs), 2);
   return {
-    note: 'median of 3–15 evaluations after a warm-up; criteria of every rule. spread = largest µs per cell ÷ smallest across the curve (wall, and CPU time of the process, which a shared machine disturbs less)',
+    note: 'the compiled core (dist/); median of 3–15 evaluations after a warm-up; criteria of every rule. spread = largest µs per cell ÷ smallest across the curve (wall, and CPU time of the process, which a shared machine disturbs less)',
     points,
     spreadWall: spread(points.map((p) => p.usPerCell)),
     spreadCpu: spread(points.map((p) => p.cpuUsPerCell)),

@@ -1,7 +1,9 @@
 /**
  * The `thidua` bin runs the compiled build (dist/, rebuilt from the sources when stale):
  * it must do exactly what the TypeScript sources do. Same sample, same clock, one run
- * each way: the same JSON, the same workbook bytes, the same email previews.
+ * each way: the same JSON, the same workbook bytes, the same email previews. The bundle
+ * runs with V8's code cache once a run has written it (bin/thidua.js): a second compiled
+ * run, which finds it, must give the same again.
  */
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,10 +31,16 @@ describe('the compiled bin', () => {
       };
     };
     const compiled = one('compiled', {});
+    const cache = readdirSync(join(import.meta.dirname, '../../dist/cli')).filter((f) => f.endsWith('.cache'));
+    expect(cache.length, 'a compiled run leaves the code cache').toBeGreaterThan(0);
+    const cached = one('cached', {});
     const sources = one('sources', { THIDUA_FROM_SOURCES: '1' });
     expect(compiled.previews.length).toBeGreaterThan(1);
     expect(compiled.json).toBe(sources.json);
     expect(compiled.previews).toEqual(sources.previews);
     expect(compiled.xlsx.equals(sources.xlsx)).toBe(true);
+    expect(cached.json).toBe(sources.json);
+    expect(cached.previews).toEqual(sources.previews);
+    expect(cached.xlsx.equals(sources.xlsx)).toBe(true);
   });
 });

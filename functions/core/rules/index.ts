@@ -33,5 +33,13 @@ const BY_NAME = new Map<string, RuleKey>([
 
 /** The rule a `Cách tính` cell names (case, spacing, accents and Unicode form ignored), or null. */
 export function ruleByName(typed: string): RuleKey | null {
-  return BY_NAME.get(foldAccents(typed)) ?? null;
+  let key = typedNames.get(typed);
+  if (key === undefined) {
+    if (typedNames.size >= 1000) typedNames.clear();
+    typedNames.set(typed, (key = BY_NAME.get(foldAccents(typed)) ?? null));
+  }
+  return key;
 }
+
+/** What was typed → the rule: the same few texts in every run, folded once (a bounded memo). */
+const typedNames = new Map<string, RuleKey | null>();

@@ -6,11 +6,12 @@
  */
 import type { Cell } from '../cell.js';
 
+/** One character each: longer text is never a dash. */
 const DASHES = new Set(['-', '–', '—']);
 
 export function isNoValueText(s: string): boolean {
   const t = s.trim();
-  return t === '' || DASHES.has(t);
+  return t === '' || (t.length === 1 && DASHES.has(t));
 }
 
 export function isNoValue(c: Cell): boolean {

@@ -15,11 +15,12 @@ const MAX_ABS = 1e15;
 const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER / 100;
 const MAX_TEXT = 100;
 /**
- * The usual figures: "1234" (15 digits are below MAX_ABS's 16) or "1.250.000", alone or
- * with one unit word ("5.197.808.000 đồng"). Read by the general path below they give the
- * same value; this is only quicker (its regexes were a tenth of the core at 10.000 units).
+ * The usual figures: "1234" (15 digits are below MAX_ABS's 16) or "1.250.000", maybe with
+ * a decimal comma ("4,5", "1.250,5"), alone or with one unit word ("5.197.808.000 đồng").
+ * Read by the general path below they give the same value; this is only quicker (its
+ * regexes were a tenth of the core at 10.000 units).
  */
-const USUAL = /^(\d{1,15}|\d{1,3}(?:\.\d{3})+)(?: (\p{L}+))?$/u;
+const USUAL = /^(\d{1,15}|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?(?: (\p{L}+))?$/u;
 
 /** Scale words: "39,381 tỷ" = 39 381 000 000. */
 const SCALE: Record<string, number> = {
@@ -29,6 +30,17 @@ const SCALE: Record<string, number> = {
   tỷ: 1e9,
   tỉ: 1e9,
 };
+
+/** A unit word in lower case: the same few words on every unit's tab, lowered once (a bounded memo). */
+const lowered = new Map<string, string>();
+function lowerWord(word: string): string {
+  let lower = lowered.get(word);
+  if (lower === undefined) {
+    if (lowered.size >= 1000) lowered.clear();
+    lowered.set(word, (lower = word.toLocaleLowerCase('vi')));
+  }
+  return lower;
+}
 
 /** Spaces people (and copied reports) put inside numbers: space, NBSP, narrow NBSP, thin space. */
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
@@ -53,12 +65,14 @@ export function readNumberText(raw: string): ReadResult<number> {
   if (raw.length > MAX_TEXT) return fail('too-long', raw.slice(0, 20) + '…');
   const typed = nfc(raw).trim();
   if (isNoValueText(typed)) return EMPTY;
-  // Plain or dot-grouped digits and a unit word: not "0.5" (a dot decimal) nor a scale word.
+  // Plain or dot-grouped digits, a decimal comma, a unit word: not "0.500" without a
+  // comma (a dot decimal, with a warning) nor a scale word.
   const usual = USUAL.exec(typed);
   if (usual) {
-    const [, figure = '', word] = usual;
-    if (!figure.startsWith('0.') && !(word && SCALE[word.toLocaleLowerCase('vi')])) {
-      return checkRange(Number(figure.includes('.') ? figure.replaceAll('.', '') : figure), typed);
+    const [, figure = '', decimals, word] = usual;
+    if ((decimals !== undefined || !figure.startsWith('0.')) && !(word && SCALE[lowerWord(word)])) {
+      const whole = figure.includes('.') ? figure.replaceAll('.', '') : figure;
+      return checkRange(decimals === undefined ? Number(whole) : Number(whole + decimals) / 10 ** decimals.length, typed);
     }
   }
 

@@ -42,11 +42,18 @@ export function readCriteria(tab: TabSnapshot, cols: Cols, issues: IssueList): C
     rows.push({ code, row: r });
   }
 
-  const isGroup = (code: string) => rows.some((o) => o.code.startsWith(code + '.'));
+  // A code is a group when another code continues it after a dot: every code's prefixes
+  // up to a dot, collected once (a scan of all codes per code was quadratic).
+  const groups = new Set<string>();
+  for (const { code } of rows) for (let at = code.indexOf('.'); at >= 0; at = code.indexOf('.', at + 1)) groups.add(code.slice(0, at));
+  const isGroup = (code: string) => groups.has(code);
   const criteria: Criterion[] = rows.map(({ code, row }) => {
     const group = isGroup(code);
     const content = textOf(cellAt(tab, row, cols.content));
-    const base = { code, content, isGroup: group, top: code.split('.')[0]!, row };
+    const top = code.split('.')[0]!;
+    // One shape for every criterion, its keys in this order (the order the JSON shows).
+    const make = (max: number | null, rule: Criterion['rule'], param: number | null, usable: boolean): Criterion =>
+      ({ code, content, isGroup: group, top, row, max, rule, param, usable });
 
     // Điểm chuẩn: optional on a group, required (≥ 0) on a criterion.
     const maxCell = cellAt(tab, row, cols.maxPoints);
@@ -58,13 +65,13 @@ export function readCriteria(tab: TabSnapshot, cols: Cols, issues: IssueList): C
       issues.error({ ...at(row, cols.maxPoints, code), code: 'bad-max', params: { typed: textOf(maxCell) } });
       usable = false;
     }
-    if (group) return { ...base, max, rule: null, param: null, usable: false };
+    if (group) return make(max, null, null, false);
 
     const ruleText = textOf(cellAt(tab, row, cols.rule));
     const rule = ruleByName(ruleText);
     if (!rule) {
       issues.error({ ...at(row, cols.rule, code), code: 'unknown-rule', params: { typed: ruleText, rules: Object.values(RULE).join(', ') } });
-      return { ...base, max, rule: null, param: null, usable: false };
+      return make(max, null, null, false);
     }
 
     // Tham số: a number the rule needs (> 0), or may take (≥ 0).
@@ -83,7 +90,7 @@ export function readCriteria(tab: TabSnapshot, cols: Cols, issues: IssueList): C
       usable = false;
     }
     if (rule === 'bonus' && param === 0) param = null;
-    return { ...base, max, rule, param, usable };
+    return make(max, rule, param, usable);
   });
 
   checkGroupSums(criteria, cols, issues);
@@ -92,10 +99,17 @@ export function readCriteria(tab: TabSnapshot, cols: Cols, issues: IssueList): C
 
 /** A group's Điểm chuẩn, when given, should equal the sum of its children's (a warning if not). */
 function checkGroupSums(criteria: Criterion[], cols: Cols, issues: IssueList): void {
-  const childrenOf = (code: string) => {
-    const depth = code.split('.').length + 1;
-    return criteria.filter((c) => c.code.startsWith(code + '.') && c.code.split('.').length === depth);
-  };
+  // Direct children (one more level: the code up to the last dot is the parent's), in order.
+  const byParent = new Map<string, Criterion[]>();
+  for (const c of criteria) {
+    const at = c.code.lastIndexOf('.');
+    if (at < 0) continue;
+    const parent = c.code.slice(0, at);
+    const list = byParent.get(parent);
+    if (list) list.push(c);
+    else byParent.set(parent, [c]);
+  }
+  const childrenOf = (code: string) => byParent.get(code) ?? [];
   const sum = (c: Criterion): number =>
     c.isGroup ? (c.max ?? childrenOf(c.code).reduce((s, k) => s + sum(k), 0)) : (c.max ?? 0);
   for (const g of criteria) {

@@ -1,6 +1,7 @@
 /** `Cấu hình`: two columns, `Mục` | `Giá trị`; defaults from WORKBOOK.md. */
+import type { z } from 'zod';
 import { DEFAULT_BASES, DEFAULT_RECIPIENT, SETTING, TAB } from '../../../sheets-schema/layout.js';
-import { Count, Email, Language, NonNegative, Scale, Share, Year, splitList, type Check } from '../../../sheets-schema/schemas.js';
+import { Count, Email, Language, NonNegative, Scale, Share, Year, splitList } from '../../../sheets-schema/schemas.js';
 import type { Cell, TabSnapshot } from '../cell.js';
 import type { IssueList } from '../issues.js';
 import type { Settings } from '../model.js';
@@ -44,7 +45,7 @@ export function readSettings(
     issues.error({ unit: null, tab: TAB.settings, row: null, col: null, criterion: null, code: 'missing-setting', params: { key: SETTING[key], hint } });
 
   /** A number setting checked by `schema`; the default when empty or unusable. */
-  const number = <T extends number | null>(key: Key, schema: Check, fallback: T, hint: string): number | T => {
+  const number = <T extends number | null>(key: Key, schema: z.ZodType<number>, fallback: T, hint: string): number | T => {
     const at = found.get(key);
     if (!at || isBlank(at.cell)) return fallback;
     const r = readNumber(at.cell);

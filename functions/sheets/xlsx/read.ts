@@ -8,9 +8,9 @@ import { WorkbookUnusableError } from '../port.js';
 import { serialToDate } from './dates.js';
 import { LimitError, LIMITS } from './limits.js';
 import { guard, NotAWorkbookError, openPackage, type Package } from './package.js';
-import { parseSheet } from './sheet.js';
+import { cellColumn, rowIndex } from './sheet.js';
 import { dateStyles } from './styles.js';
-import { attr, child, decodeOoxmlText, parseXml, textOf, type XElement } from './xml.js';
+import { appendChild, attr, child, decodeOoxmlText, parseXml, scanXml, textOf, XmlError, type XElement } from './xml.js';
 
 interface Context {
   /** Filled cells read so far, all tabs. */
@@ -34,7 +34,7 @@ export function readXlsx(bytes: Uint8Array, title: string, path = title): Workbo
       };
       let rowsKept = 0;
       const tabs: TabSnapshot[] = pkg.sheets.map((s) => {
-        const xml = s.kind === 'worksheet' && s.part ? pkg.zip.text(s.part) : undefined;
+        const xml = s.kind === 'worksheet' && s.part ? pkg.zip.text(s.part, false) : undefined;
         const rows = xml === undefined ? [] : readRows(xml, ctx);
         ctx.cells += filledCells(rows);
         if (ctx.cells > LIMITS.cells) throw new LimitError('cells');
@@ -71,14 +71,14 @@ function checked(s: string): string {
 function partText(pkg: Package, relType: string, fallback: string): string | undefined {
   const rel = pkg.rels.list.find((r) => r.type.endsWith(relType));
   const part = rel?.part ?? fallback;
-  return pkg.zip.has(part) ? pkg.zip.text(part) : undefined;
+  return pkg.zip.has(part) ? pkg.zip.text(part, false) : undefined;
 }
 
 function sharedStrings(pkg: Package): string[] {
   const xml = partText(pkg, '/sharedStrings', 'xl/sharedStrings.xml');
   if (!xml) return [];
   const root = parseXml(xml);
-  return root.children.filter((si) => si.local === 'si').map((si) => checked(richText(xml, si)));
+  return root.children.filter((si) => si.local === 'si').map((si) => own(checked(richText(xml, si))));
 }
 
 /** Text of a `<si>` or `<is>`: its `<t>`, or the `<t>` of each rich-text run; phonetic runs left out. */
@@ -94,25 +94,106 @@ function richText(xml: string, el: XElement): string {
   return decodeOoxmlText(out);
 }
 
+/**
+ * The filled cells of one worksheet, in one pass over its XML (scanXml): only the cell
+ * being read is held as elements, never the tab's whole tree, and no value keeps a view
+ * of the part's text (own). The values, limits and errors are those of reading the
+ * tree (sheet.ts's parseSheet, then each cell), in the same order: malformed XML and
+ * too many elements first (the scan), then the sheet's structure (no sheetData, row
+ * numbers, the grid), then the cells (per tab, text length).
+ */
 function readRows(xml: string, ctx: Context): Cell[][] {
-  const sheet = parseSheet(xml);
   const rows: Cell[][] = [];
+  let root: XElement | undefined;
+  let sheetData: XElement | undefined;
+  /** The `<row>` being read; its index is known at its `r`, else at its first `<c>`, else at its end. */
+  let row: XElement | undefined;
+  let r = -1;
+  let indexed = false;
+  let out: Cell[] = [];
+  let col = -1;
+  /** The `<c>` being read, with the elements inside it as a small tree. */
+  let cell: XElement | undefined;
   let filled = 0;
-  for (const row of sheet.rows) {
-    const out: Cell[] = [];
-    for (const c of row.cells) {
-      const v = cellValue(xml, c.el, ctx);
-      if (v === null) continue;
-      if (++filled > LIMITS.cellsPerTab) throw new LimitError('cellsPerTab');
-      if (v.t === 's') checked(v.v);
-      while (out.length < c.col) out.push(null);
-      out[c.col] = v;
-    }
-    if (out.length === 0) continue;
-    while (rows.length < row.index) rows.push(NO_CELLS);
-    rows[row.index] = out;
-  }
+  /** The first error of the structure and of the cells: thrown once the whole part is known to be XML. */
+  let structure: unknown;
+  let cells: unknown;
+  const index = (first: XElement | undefined) => {
+    r = rowIndex(row!, first, r);
+    indexed = true;
+  };
+  scanXml(xml, {
+    open(el, parent) {
+      if (cell) appendChild(parent!, el);
+      else if (!parent) root = el;
+      else if (structure !== undefined) return;
+      else if (parent === root) {
+        if (el.local === 'sheetData' && sheetData === undefined) sheetData = el;
+      } else if (parent === sheetData) {
+        if (el.local !== 'row') return;
+        row = el;
+        out = [];
+        col = -1;
+        indexed = false;
+        try {
+          if (attr(el, 'r')) index(undefined);
+        } catch (e) {
+          structure = e;
+        }
+      } else if (parent === row && el.local === 'c') {
+        try {
+          if (!indexed) index(el);
+          col = cellColumn(el, col);
+        } catch (e) {
+          structure = e;
+          return;
+        }
+        cell = el;
+      }
+    },
+    close(el) {
+      if (el === cell) {
+        cell = undefined;
+        if (structure !== undefined || cells !== undefined) return;
+        try {
+          const v = cellValue(xml, el, ctx);
+          if (v === null) return;
+          if (++filled > LIMITS.cellsPerTab) throw new LimitError('cellsPerTab');
+          if (v.t === 's') checked(v.v);
+          while (out.length < col) out.push(null);
+          out[col] = v;
+        } catch (e) {
+          cells = e;
+        }
+      } else if (el === row) {
+        row = undefined;
+        if (structure !== undefined) return;
+        try {
+          if (!indexed) index(undefined);
+        } catch (e) {
+          structure = e;
+          return;
+        }
+        if (cells !== undefined || out.length === 0) return;
+        while (rows.length < r) rows.push(NO_CELLS);
+        rows[r] = out;
+      }
+    },
+  });
+  if (!sheetData) throw new XmlError('worksheet without <sheetData>');
+  if (structure !== undefined) throw structure;
+  if (cells !== undefined) throw cells;
   return rows;
+}
+
+/**
+ * `s` as a string of its own. In V8 a slice of 13 characters or more of a part's text is
+ * a view that keeps the whole text alive (a unit tab's XML, ~70 KB, for one cell's
+ * "Đơn vị thành viên số 12"); the snapshot lives for the whole run, the parts must not.
+ * Concatenating, then slicing, copies it.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 /** Shared by every empty row before a filled one (read-only: the core never mutates a snapshot). */
@@ -139,18 +220,18 @@ function cellValue(xml: string, c: XElement, ctx: Context): Cell {
 function decode(t: string, v: string | undefined, inline: string | undefined, c: XElement, ctx: Context): Cell {
   switch (t) {
     case 'inlineStr':
-      return inline === undefined ? (v === undefined ? null : { t: 's', v: decodeOoxmlText(v) }) : { t: 's', v: inline };
+      return inline === undefined ? (v === undefined ? null : { t: 's', v: own(decodeOoxmlText(v)) }) : { t: 's', v: own(inline) };
     case 's': {
       if (v === undefined || v === '') return null;
       const s = ctx.strings[Number(v)];
       return s === undefined ? null : { t: 's', v: s };
     }
     case 'str':
-      return v === undefined ? null : { t: 's', v: decodeOoxmlText(v) };
+      return v === undefined ? null : { t: 's', v: own(decodeOoxmlText(v)) };
     case 'b':
       return v === undefined || v === '' ? null : { t: 'b', v: v === '1' || v.toLowerCase() === 'true' };
     case 'e':
-      return v === undefined ? null : { t: 'e', v };
+      return v === undefined ? null : { t: 'e', v: own(v) };
     case 'd':
       // ISO 8601 date cells (strict OOXML); the day is the first ten characters.
       return v === undefined || v === '' ? null : { t: 'd', v: v.slice(0, 10) };

@@ -34,31 +34,45 @@ export function parseSheet(xml: string): ParsedSheet {
   let r = -1;
   for (const el of sheetData.children) {
     if (el.local !== 'row') continue;
-    const ra = attr(el, 'r');
-    if (ra) {
-      r = Number(ra) - 1;
-      if (!Number.isInteger(r) || r < 0) throw new XmlError(`bad row number r="${ra.slice(0, 20)}"`);
-    } else {
-      const first = el.children.find((c) => c.local === 'c');
-      const ref = first ? attr(first, 'r') : undefined;
-      const pos = ref ? parseRef(ref) : null;
-      r = pos ? pos.row : r + 1;
-    }
-    // Excel's grid bounds every index: a crafted r="A99999999" must not size an array.
-    if (r >= LIMITS.rows) throw new LimitError('rows');
+    r = rowIndex(el, el.children.find((c) => c.local === 'c'), r);
     const cells: CellNode[] = [];
     let c = -1;
     for (const ce of el.children) {
       if (ce.local !== 'c') continue;
-      const ref = attr(ce, 'r');
-      const col = ref ? colOf(ref) : -1;
-      c = col >= 0 ? col : c + 1;
-      if (c >= LIMITS.columns) throw new LimitError('columns');
+      c = cellColumn(ce, c);
       cells.push({ el: ce, row: r, col: c });
     }
     rows.push({ el, index: r, cells });
   }
   return { xml, root, sheetData, rows };
+}
+
+/**
+ * The 0-based index of a `<row>`: its `r`, else its first cell's, else the one after
+ * `previous`. Excel's grid bounds every index: a crafted r="A99999999" must not size an array.
+ */
+export function rowIndex(row: XElement, firstCell: XElement | undefined, previous: number): number {
+  const ra = attr(row, 'r');
+  let r: number;
+  if (ra) {
+    r = Number(ra) - 1;
+    if (!Number.isInteger(r) || r < 0) throw new XmlError(`bad row number r="${ra.slice(0, 20)}"`);
+  } else {
+    const ref = firstCell ? attr(firstCell, 'r') : undefined;
+    const pos = ref ? parseRef(ref) : null;
+    r = pos ? pos.row : previous + 1;
+  }
+  if (r >= LIMITS.rows) throw new LimitError('rows');
+  return r;
+}
+
+/** The 0-based column of a `<c>`: its `r`'s letters, else the one after `previous`. */
+export function cellColumn(cell: XElement, previous: number): number {
+  const ref = attr(cell, 'r');
+  const col = ref ? colOf(ref) : -1;
+  const c = col >= 0 ? col : previous + 1;
+  if (c >= LIMITS.columns) throw new LimitError('columns');
+  return c;
 }
 
 /** The column of a cell reference ("AB12" → 27), -1 when there are no letters. */

@@ -55,7 +55,10 @@ export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workboo
 }
 
 class Writer {
+  /** New parts' XML, written into the package at finish (applyWorkbookChanges). */
   private readonly xml = new Map<string, string>();
+  /** Whether any part was written (existing ones go into the zip as they are patched: put). */
+  private wrote = false;
   private readonly added: NewSheet[] = [];
   private readonly byName = new Map<string, string | null>();
   private formulaRemoved = false;
@@ -77,7 +80,7 @@ class Writer {
 
   /** A system-owned tab written whole from its layout (owned-tab.ts). */
   own(name: string, part: string, rows: OutValue[][], layout: TabLayout): void {
-    const old = this.xml.get(part) ?? this.pkg.zip.text(part) ?? '';
+    const old = this.current(part) ?? '';
     this.formulaRemoved ||= /<(?:\w+:)?f[\s>/]/.test(old);
     const existingIndex = this.pkg.sheets.findIndex((s) => s.part === part);
     const index = existingIndex >= 0 ? existingIndex : this.pkg.sheets.length + this.added.findIndex((a) => a.part === part);
@@ -93,7 +96,23 @@ class Writer {
       },
     };
     const xml = writeOwnedTab(this.pkg, { name: realName, part, ns: mainNamespace(this.pkg), index }, rows, layout, styles, this.taken, this.parts);
-    this.xml.set(part, xml);
+    this.put(part, xml);
+  }
+
+  /** The part's XML as this write has it so far (read once from the source: not kept inflated). */
+  private current(part: string): string | undefined {
+    return this.xml.get(part) ?? this.pkg.zip.text(part, false);
+  }
+
+  /**
+   * A part's new XML. An existing part goes into the zip at once as UTF-8: a JS string of
+   * Vietnamese text takes two bytes a character, and 2.000 patched tabs held as strings
+   * until the end were most of a large run's memory (docs/performance.md, "Reader memory").
+   */
+  private put(part: string, xml: string): void {
+    this.wrote = true;
+    if (this.xml.has(part)) this.xml.set(part, xml);
+    else this.pkg.zip.put(part, asUtf8(xml));
   }
 
   /** The worksheet part of tab `name` (matched as people type names), if there is one. */
@@ -115,16 +134,14 @@ class Writer {
   }
 
   patch(part: string, f: (xml: string) => PatchResult): void {
-    const current = this.xml.get(part) ?? this.pkg.zip.text(part);
+    const current = this.current(part);
     if (current === undefined) throw new Error(`missing part ${part}`);
     const r = f(current);
     this.formulaRemoved ||= r.formulaRemoved;
-    this.xml.set(part, r.xml);
+    this.put(part, r.xml);
   }
 
   finish(): Uint8Array {
-    const addedParts = new Set(this.added.map((a) => a.part));
-    for (const [part, xml] of this.xml) if (!addedParts.has(part)) this.pkg.zip.put(part, asUtf8(xml));
     for (const a of this.added) a.xml = this.xml.get(a.part)!;
     if (this.stylesPart && this.stylesXml !== undefined && this.stylesXml !== this.pkg.zip.text(this.stylesPart)) {
       this.pkg.zip.put(this.stylesPart, asUtf8(this.stylesXml));
@@ -132,7 +149,7 @@ class Writer {
     applyWorkbookChanges(this.pkg, {
       added: this.added,
       dropCalcChain: this.formulaRemoved,
-      recalcOnOpen: this.xml.size > 0,
+      recalcOnOpen: this.wrote || this.xml.size > 0,
       ...this.parts,
       ...(this.stylesIsNew && this.stylesPart ? { newStyles: this.stylesPart } : {}),
     });

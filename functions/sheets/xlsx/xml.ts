@@ -57,11 +57,45 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 10 || ch === 9 || ch === 13;
 }
 
+/**
+ * What `scanXml` reports, in document order. `open` gets each element once its start tag
+ * is read (children still empty), with its parent (undefined for the root); `close` gets
+ * it once its end is known (right after `open` for an empty-element tag).
+ */
+export interface XmlHandler {
+  open(el: XElement, parent: XElement | undefined): void;
+  close(el: XElement): void;
+}
+
 /** Parses `xml` into an element tree with offsets. */
 export function parseXml(xml: string, maxElements: number = LIMITS.elements): XElement {
+  let root: XElement | undefined;
+  scanXml(xml, {
+    open(el, parent) {
+      if (parent) appendChild(parent, el);
+      else root = el;
+    },
+    close() {},
+  }, maxElements);
+  return root!;
+}
+
+/** Adds `el` as the last child of `parent` (a tree built from scanXml's events). */
+export function appendChild(parent: XElement, el: XElement): void {
+  if (parent.children === NO_CHILDREN) parent.children = [el];
+  else parent.children.push(el);
+}
+
+/**
+ * The reader itself: reads every tag of `xml` once and hands each element to `handler`
+ * without keeping them, so that a caller keeps only what it needs (the workbook reader
+ * keeps one cell at a time: functions/sheets/xlsx/read.ts). Well-formedness, the limit
+ * on elements and the errors are the same for every caller, since all go through here.
+ */
+export function scanXml(xml: string, handler: XmlHandler, maxElements: number = LIMITS.elements): void {
   const stack: XElement[] = [];
   const n = xml.length;
-  let root: XElement | undefined;
+  let roots = 0;
   let elements = 0;
   let i = 0;
   for (;;) {
@@ -79,6 +113,7 @@ export function parseXml(xml: string, maxElements: number = LIMITS.elements): XE
       if (!el || el.name !== name) throw new XmlError(`unexpected </${name}> at ${lt}`);
       el.closeStart = lt;
       el.end = gt + 1;
+      handler.close(el);
       i = gt + 1;
     } else {
       // Start tag, scanned by hand: this loop is most of the time spent reading a workbook.
@@ -129,19 +164,15 @@ export function parseXml(xml: string, maxElements: number = LIMITS.elements): XE
         children: NO_CHILDREN,
       };
       const parent = stack[stack.length - 1];
-      if (parent) {
-        if (parent.children === NO_CHILDREN) parent.children = [el];
-        else parent.children.push(el);
-      }
-      else if (root) throw new XmlError('more than one root element');
-      else root = el;
-      if (!selfClosing) stack.push(el);
+      if (!parent && ++roots > 1) throw new XmlError('more than one root element');
+      handler.open(el, parent);
+      if (selfClosing) handler.close(el);
+      else stack.push(el);
       i = openEnd;
     }
   }
   if (stack.length) throw new XmlError(`unclosed <${stack[stack.length - 1]!.name}>`);
-  if (!root) throw new XmlError('no root element');
-  return root;
+  if (!roots) throw new XmlError('no root element');
 }
 
 function after(xml: string, token: string, from: number): number {

@@ -117,22 +117,28 @@ export class Zip {
     return this.byName.has(name.toLowerCase());
   }
 
-  get(name: string): Uint8Array | undefined {
+  /**
+   * The entry's content. `keep: false` for a part read once (the workbook reader's sheets
+   * and strings): it is inflated and handed over without being kept in the entry, so the
+   * inflated parts of a 2.000-tab workbook are never all in memory at once. Each such read
+   * counts against LIMITS.totalBytes again (a part named by many tabs is read as often).
+   */
+  get(name: string, keep = true): Uint8Array | undefined {
     const e = this.byName.get(name.toLowerCase());
     if (!e) return undefined;
-    if (!e.data) {
-      const s = e.stored!;
-      if (s.size > LIMITS.partBytes) throw new LimitError('partBytes', s.name);
-      if (this.inflated + s.size > LIMITS.totalBytes) throw new LimitError('totalBytes');
-      this.inflated += s.size;
-      e.data = inflate(s);
-    }
-    return e.data;
+    if (e.data) return e.data;
+    const s = e.stored!;
+    if (s.size > LIMITS.partBytes) throw new LimitError('partBytes', s.name);
+    if (this.inflated + s.size > LIMITS.totalBytes) throw new LimitError('totalBytes');
+    this.inflated += s.size;
+    const data = inflate(s);
+    if (keep) e.data = data;
+    return data;
   }
 
-  /** The entry as text (UTF-8, or UTF-16 with a byte order mark). */
-  text(name: string): string | undefined {
-    const data = this.get(name);
+  /** The entry as text (UTF-8, or UTF-16 with a byte order mark); `keep` as for get. */
+  text(name: string, keep = true): string | undefined {
+    const data = this.get(name, keep);
     if (!data) return undefined;
     if (data[0] === 0xff && data[1] === 0xfe) return utf16.decode(data.subarray(2));
     return utf8.decode(data);
