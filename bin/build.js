@@ -116,6 +116,9 @@ async function compile() {
       entryPoints: [join(ROOT, 'functions', 'cli.ts')],
       outfile: join(next, 'thidua.cjs'),
       bundle: true,
+      // No comments or indentation: a tenth fewer instructions per start (V8 reads less, and
+      // scans less of each function it compiles lazily). Names stay; debug from the sources.
+      minifyWhitespace: true,
       plugins: [zodMembers(), externals],
       // The code finds templates/, fonts and its cache from import.meta.url.
       define: { 'import.meta.url': '__thiduaModuleUrl' },
