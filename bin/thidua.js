@@ -15,7 +15,7 @@ if (process.env.THIDUA_FROM_SOURCES === '1') {
   (await import('node:module')).enableCompileCache?.();
   const { ensureBuilt, CLI_ENTRY } = await import('./build.js');
   await ensureBuilt();
-  const { main } = await runCli(CLI_ENTRY);
+  const { main } = await runCli(CLI_ENTRY, process.argv[2]);
   process.exitCode = await main(process.argv.slice(2));
 }
 
@@ -23,17 +23,20 @@ if (process.env.THIDUA_FROM_SOURCES === '1') {
  * Runs the bundle as CommonJS does (a function of exports, require, module, __filename,
  * __dirname), through vm.Script so that V8's code cache can be given: the compiled code
  * from an earlier run, which V8 checks against the source and its own version and flags
- * (a mismatch is rejected and the script compiled afresh). The cache is written once per
- * build and Node version, by the first run; a folder we may not write to just goes without.
+ * (a mismatch is rejected and the script compiled afresh). `run` has a cache of its own
+ * (what it compiles is not what `init` or `--help` do), the other commands share one; each
+ * is written once per build and Node version, by the first such command to end; a folder
+ * we may not write to just goes without.
  */
-async function runCli(file) {
+async function runCli(file, command) {
   const [{ readFileSync, renameSync, rmSync, writeFileSync }, { dirname }, vm, { createRequire }] = await Promise.all([
     import('node:fs'),
     import('node:path'),
     import('node:vm'),
     import('node:module'),
   ]);
-  const cacheFile = `${file}.${process.versions.v8}.cache`;
+  const name = command === 'run' ? 'run' : 'other';
+  const cacheFile = `${file}.${process.versions.v8}.${name}.cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

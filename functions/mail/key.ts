@@ -7,15 +7,27 @@
 import { createHash } from 'node:crypto';
 
 /** JSON with object keys sorted, so equal facts always hash equal. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) s += ',';
+      if (i in v) s += canonical(v[i]); // a hole stays empty, as Array#join writes it
+    }
+    return s + ']';
+  }
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .filter((k) => o[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
+  const keys = Object.keys(o).sort();
+  let s = '{';
+  let first = true;
+  for (const k of keys) {
+    const x = o[k];
+    if (x === undefined) continue;
+    s += (first ? '' : ',') + JSON.stringify(k) + ':' + canonical(x);
+    first = false;
+  }
+  return s + '}';
 }
 
 export function sha256(s: string): string {

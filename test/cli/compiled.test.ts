@@ -31,7 +31,7 @@ describe('the compiled bin', () => {
       };
     };
     const compiled = one('compiled', {});
-    const cache = readdirSync(join(import.meta.dirname, '../../dist/cli')).filter((f) => f.endsWith('.cache'));
+    const cache = readdirSync(join(import.meta.dirname, '../../dist/cli')).filter((f) => f.endsWith('.run.cache'));
     expect(cache.length, 'a compiled run leaves the code cache').toBeGreaterThan(0);
     const cached = one('cached', {});
     const sources = one('sources', { THIDUA_FROM_SOURCES: '1' });
