@@ -4,6 +4,7 @@
  */
 import type { Cell } from '../cell.js';
 import { nfc } from '../text.js';
+import { appendDigits, endOfDigits } from './digits.js';
 import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
@@ -57,27 +58,14 @@ function checkDay(y: number, mo: number, d: number, typed: string): ReadResult<s
  * (its match arrays were most of a date's cost); null for any other form.
  */
 function usualDay(s: string): [number, number, number] | null {
-  const n = s.length;
-  let i = 0;
-  const digits = (max: number): number => {
-    let v = 0, k = 0;
-    for (; k < max && i < n; k++, i++) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      v = v * 10 + c;
-    }
-    return k === 0 ? -1 : v;
-  };
-  const d = digits(2);
-  const sep = s.charCodeAt(i);
-  if (d < 0 || (sep !== 47 /* / */ && sep !== 46 /* . */ && sep !== 45 /* - */)) return null;
-  i++;
-  const m = digits(2);
-  if (m < 0 || s.charCodeAt(i) !== sep) return null;
-  i++;
-  const start = i;
-  const y = digits(4);
-  return y >= 0 && i - start === 4 && i === n ? [d, m, y] : null;
+  const dayEnd = endOfDigits(s, 0, 2);
+  const sep = s.charCodeAt(dayEnd);
+  if (dayEnd === 0 || (sep !== 47 /* / */ && sep !== 46 /* . */ && sep !== 45 /* - */)) return null;
+  const monthEnd = endOfDigits(s, dayEnd + 1, 2);
+  if (monthEnd === dayEnd + 1 || s.charCodeAt(monthEnd) !== sep) return null;
+  const yearEnd = endOfDigits(s, monthEnd + 1, 4);
+  if (yearEnd - monthEnd - 1 !== 4 || yearEnd !== s.length) return null;
+  return [appendDigits(0, s, 0, dayEnd), appendDigits(0, s, dayEnd + 1, monthEnd), appendDigits(0, s, monthEnd + 1, yearEnd)];
 }
 
 /** A date cell's day as the spreadsheet stored it ('yyyy-mm-dd'), checked like typed text. */
