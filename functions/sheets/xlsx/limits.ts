@@ -42,9 +42,11 @@ export const LIMITS = {
   /**
    * Issues of one run: rows of `Kiểm tra` (WORKBOOK.md: one per issue, so never truncated — the
    * workbook is refused instead). A real cluster has at most a few hundred (one per criterion
-   * and unit at worst: 20 units × 60 criteria = 1.200); the 2.000-unit benchmark has none.
+   * and unit at worst: 20 units × 60 criteria = 1.200); the 2.000-unit benchmark has none. At
+   * 20.000, a re-run of a workbook at the bound (its Kiểm tra read back, rewritten) peaked at
+   * up to 460 MB: too close to 512.
    */
-  issues: 20_000,
+  issues: 10_000,
   /**
    * Elements (rows, cells, values…) of one unit tab the run writes `Điểm` / `Kiểm tra` into: its
    * XML is parsed whole to patch it. A unit tab has one row per criterion (≤ ~200 rows × 10
