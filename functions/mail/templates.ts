@@ -171,11 +171,12 @@ export function compileTemplates(dir: string, opts: { inline: boolean } = { inli
     kinds[lang] = {} as Record<EmailKind, KindTemplates>;
     for (const kind of KINDS) {
       const spec = (part: string) => revive(specs[`${lang}/${kind}.${part}.hbs`]!);
-      kinds[lang][kind] = {
-        subject: plain.template(spec('subject')),
-        html: htmlEnv.template(spec('html')),
-        text: plain.template(spec('text')),
-      };
+      // Revived on first use: a run renders one language and two kinds of the eighteen templates.
+      let made: KindTemplates | undefined;
+      Object.defineProperty(kinds[lang], kind, {
+        enumerable: true,
+        get: () => (made ??= { subject: plain.template(spec('subject')), html: htmlEnv.template(spec('html')), text: plain.template(spec('text')) }),
+      });
     }
   }
   return { kinds, css: src.css, dir };

@@ -46,7 +46,7 @@ export function section(r: Results): string {
     }
   }
   lines.push('');
-  lines.push('The core alone (validate, score, rank, award; in memory):');
+  lines.push('The core alone (validate, score, rank, award; in memory, the compiled build):');
   lines.push('');
   lines.push('| units × criteria | ' + r.coreCurve.points.map((p) => `${p.units.toLocaleString('vi-VN')} × ${p.criteria}`).join(' | ') + ' |');
   lines.push('|---|' + r.coreCurve.points.map(() => '---').join('|') + '|');
