@@ -13,7 +13,7 @@ import type { IssueList } from './issues.js';
 import type { Criterion, CriterionScore, Lang } from './model.js';
 import { RULES } from './rules/index.js';
 import type { Field, Rule, RuleInput, RuleKind } from './rules/rule.js';
-import type { EntryCols, EntryTab } from './workbook/entries.js';
+import { rowOf, type EntryCols, type EntryTab } from './workbook/entries.js';
 import { textOf } from './workbook/grid.js';
 import { formatNumber } from './format.js';
 
@@ -87,7 +87,7 @@ export function scoreAll(
     const cols = entries?.cols;
     for (const r of readings) {
       const { criterion, rule } = r;
-      row = entries?.rowOf.get(criterion.code) ?? null;
+      row = entries ? rowOf(entries, criterion.code) : null;
       code = criterion.code;
       // Each cell read once: the display texts and the rule below use the same five.
       const cells = rows && row !== null ? (rows[row] ?? NO_CELLS) : NO_CELLS;
