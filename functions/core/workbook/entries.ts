@@ -25,7 +25,9 @@ export interface EntryTab {
   /** Codes that appear on more than one row: scored 0 until fixed. */
   duplicated: Set<string>;
   /** Every row with a Mã, in sheet order (known, group or unknown), for writing `Điểm`. */
-  codedRows: { row: number; code: string }[];
+  codedRows: number[];
+  /** The Mã of each of `codedRows`, as read: two flat lists, not an object per row. */
+  rowCodes: string[];
   /** True when the unit typed something in Thực hiện, Tự chấm or Cụm chấm for some criterion. */
   hasData: boolean;
 }
@@ -47,13 +49,15 @@ export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[
   if (!byCode) positionByCode.set(criteria, (byCode = new Map(criteria.map((c, n) => [c.code, n]))));
   const rowAt = new Int32Array(criteria.length).fill(-1);
   const duplicated = new Set<string>();
-  const codedRows: { row: number; code: string }[] = [];
+  const codedRows: number[] = [];
+  const rowCodes: string[] = [];
   let hasData = false;
   for (let r = 1; r < tab.rows.length; r++) {
     const c = cellAt(tab, r, cols.code);
     if (isBlank(c)) continue;
     const code = codeText(c);
-    codedRows.push({ row: r, code });
+    codedRows.push(r);
+    rowCodes.push(code);
     const at = byCode.get(code);
     if (at === undefined) {
       issues.warning({ unit, tab: tab.name, row: r, col: cols.code ?? null, criterion: null, code: 'unknown-row', params: { typed: code } });
@@ -73,7 +77,7 @@ export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[
       hasData = true;
     }
   }
-  return { tab, cols, rowAt, positions: byCode, duplicated, codedRows, hasData };
+  return { tab, cols, rowAt, positions: byCode, duplicated, codedRows, rowCodes, hasData };
 }
 
 /** The row (0-based) of the criterion with this code, or null when the tab has none. */
