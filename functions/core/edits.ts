@@ -63,7 +63,8 @@ function unitCells(detail: EvaluationDetail): SheetEdits['cells'] {
     if (!e) continue;
     const points = new Map(unit.scores.map((s) => [s.code, s.points]));
     const { points: pCol, check: cCol } = e.cols;
-    for (const { row, code } of e.codedRows) {
+    for (let n = 0; n < e.codedRows.length; n++) {
+      const row = e.codedRows[n]!, code = e.rowCodes[n]!;
       if (pCol !== undefined) {
         const value = unit.status === 'missing' ? null : pointsOfRow(code, points, ev);
         cells.push({ tab: e.tab.name, row, col: pCol, value });

@@ -44,6 +44,12 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** A `Day` (yyyymmdd, values/dates.ts) → "15/12/2023", as formatDate shows its ISO form. */
+export function formatDay(day: number): string {
+  const d = day % 100, m = Math.floor(day / 100) % 100;
+  return `${d < 10 ? '0' : ''}${d}/${m < 10 ? '0' : ''}${m}/${Math.floor(day / 10000)}`;
+}
+
 /** Việt Nam has kept UTC+7 since 13/06/1975 00:00 (then UTC+8), in the tz database. */
 const VIETNAM_SINCE = Date.UTC(1975, 5, 12, 16, 0);
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -11,6 +11,7 @@ import { centsToNumber } from './format.js';
 import type { EvaluationDetail } from './evaluate.js';
 import type { Criterion } from './model.js';
 import { layUnitTab, type UnitTabCriterion } from './unit-tab.js';
+import { rowOf } from './workbook/entries.js';
 
 export interface Growth {
   addTabs: NonNullable<SheetEdits['addTabs']>;
@@ -32,7 +33,7 @@ export function growEdits(detail: EvaluationDetail): Growth {
       addTabs.push(layUnitTab(u.code, scored.map(asUnitCriterion), new Map(), { name: ev.settings.name, year: ev.settings.year }));
       continue;
     }
-    const missing = scored.filter((c) => !e.rowOf.has(c.code) && !e.duplicated.has(c.code));
+    const missing = scored.filter((c) => rowOf(e, c.code) === null && !e.duplicated.has(c.code));
     const { code, content, maxPoints } = e.cols;
     if (!missing.length || code === undefined) continue;
     let row = lastFilledRow(e.tab.rows) + 1;

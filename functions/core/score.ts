@@ -13,7 +13,7 @@ import type { IssueList } from './issues.js';
 import type { Criterion, CriterionScore, Lang } from './model.js';
 import { RULES } from './rules/index.js';
 import type { Field, Rule, RuleInput, RuleKind } from './rules/rule.js';
-import type { EntryCols, EntryTab } from './workbook/entries.js';
+import { rowOf, type EntryCols, type EntryTab } from './workbook/entries.js';
 import { textOf } from './workbook/grid.js';
 import { formatNumber } from './format.js';
 
@@ -87,7 +87,7 @@ export function scoreAll(
     const cols = entries?.cols;
     for (const r of readings) {
       const { criterion, rule } = r;
-      row = entries?.rowOf.get(criterion.code) ?? null;
+      row = entries ? rowOf(entries, criterion.code) : null;
       code = criterion.code;
       // Each cell read once: the display texts and the rule below use the same five.
       const cells = rows && row !== null ? (rows[row] ?? NO_CELLS) : NO_CELLS;
@@ -183,14 +183,31 @@ function ratioOf(x: unknown): number | null {
 /** The rule's few words, then the points lost (or deducted), joined by "; " where both are there. */
 function explainScore(what: string | undefined, points: number, max: number | null, kind: RuleKind, lang: Lang): string {
   if (kind === 'bonus') return what ?? '';
-  let more = '';
-  if (kind === 'deduction') {
-    if (points > 0) more = lang === 'vi' ? `trừ ${formatNumber(points / 100, lang)} điểm` : `${formatNumber(points / 100, lang)} points deducted`;
-  } else {
-    const lost = max !== null && points < max ? max - points : 0;
-    if (lost > 0) more = lang === 'vi' ? `mất ${formatNumber(lost / 100, lang)} điểm` : `${formatNumber(lost / 100, lang)} points lost`;
+  const deducted = kind === 'deduction';
+  const cents = deducted ? points : max !== null && points < max ? max - points : 0;
+  if (!(cents > 0)) return what ?? '';
+  const more = pointsText(cents, deducted, lang);
+  return what ? what + more.after : more.alone;
+}
+
+/**
+ * "mất 2 điểm" (or "trừ 2 điểm"), alone and after the rule's words ("; mất 2 điểm"): the
+ * same few amounts on every unit, formatted once (a bounded memo) — formatted and joined
+ * per result, they were the largest part of the bytes left in memory at the end of a run.
+ */
+const POINTS_TEXTS = { vi: [new Map(), new Map()], en: [new Map(), new Map()] } as Record<Lang, [Map<number, PointsText>, Map<number, PointsText>]>;
+interface PointsText { alone: string; after: string }
+
+function pointsText(cents: number, deducted: boolean, lang: Lang): PointsText {
+  const memo = POINTS_TEXTS[lang][deducted ? 1 : 0];
+  let text = memo.get(cents);
+  if (text === undefined) {
+    const n = formatNumber(cents / 100, lang);
+    const alone = lang === 'vi' ? `${deducted ? 'trừ' : 'mất'} ${n} điểm` : `${n} points ${deducted ? 'deducted' : 'lost'}`;
+    if (memo.size >= 1000) memo.clear();
+    memo.set(cents, (text = { alone, after: `; ${alone}` }));
   }
-  return what ? (more ? `${what}; ${more}` : what) : more;
+  return text;
 }
 
 /** A cell as the person sees it, for logs and scorecards: numbers in vi-VN form. */

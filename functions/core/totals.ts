@@ -2,7 +2,6 @@
  * A unit's totals from its rounded criterion points, in cents:
  * total = Σ ordinary + min(Σ Thưởng, cap) − Σ Trừ, never below 0 (SCORING.md).
  */
-import { sum } from './cents.js';
 import type { Cents, Criterion } from './model.js';
 import { RULES } from './rules/index.js';
 import type { RuleKind } from './rules/rule.js';
@@ -27,23 +26,22 @@ export function totals(scores: ScoredCriterion[], criteria: Criterion[], bonusCa
   let kinds = kindsOf.get(criteria);
   if (!kinds) kindsOf.set(criteria, (kinds = criteria.filter((c) => !c.isGroup).map((c) => (c.rule ? RULES[c.rule].kind : 'ordinary'))));
   const groups: Record<string, Cents> = {};
-  const ordinary: Cents[] = [];
-  const bonus: Cents[] = [];
-  const deduction: Cents[] = [];
+  // Summed as they come, in order (what `sum` over a list of each kind gave, without the lists).
+  let o = 0;
+  let bonus = 0;
+  let d = 0;
   for (let n = 0; n < scores.length; n++) {
     const s = scores[n]!;
     const kind = kinds[n];
-    if (kind === 'bonus') bonus.push(s.points);
-    else if (kind === 'deduction') deduction.push(s.points);
+    if (kind === 'bonus') bonus += s.points;
+    else if (kind === 'deduction') d += s.points;
     else {
-      ordinary.push(s.points);
+      o += s.points;
       const g = top.get(s.code)!;
       groups[g] = (groups[g] ?? 0) + s.points;
     }
   }
-  const o = sum(ordinary);
   const cap = bonusCap === null ? Infinity : Math.round(bonusCap * 100);
-  const b = Math.min(sum(bonus), cap);
-  const d = sum(deduction);
+  const b = Math.min(bonus, cap);
   return { ordinary: o, bonus: b, deduction: d, total: Math.max(0, o + b - d), groups };
 }

@@ -15,7 +15,8 @@ export class WorkbookUnusableError extends Error {
 }
 
 export type TooLargeLimit =
-  | 'partBytes' | 'totalBytes' | 'entries' | 'elements' | 'tabs' | 'cellsPerTab' | 'cells' | 'stringLength' | 'columns' | 'rows' | 'totalRows';
+  | 'partBytes' | 'totalBytes' | 'entries' | 'elements' | 'tabs' | 'cellsPerTab' | 'cells' | 'stringLength' | 'columns' | 'rows' | 'totalRows'
+  | 'textChars' | 'issues' | 'unitTabElements' | 'unitTabBytes';
 
 /** What each limit counts, in words (Vietnamese, English). */
 const LIMIT_WORDS: Record<TooLargeLimit, [string, string]> = {
@@ -30,13 +31,17 @@ const LIMIT_WORDS: Record<TooLargeLimit, [string, string]> = {
   columns: ['có ô nằm ngoài cột XFD (số cột tối đa', 'a cell lies beyond column XFD (at most'],
   rows: ['có ô nằm ngoài dòng 1.048.576 (số dòng tối đa', 'a cell lies beyond row 1,048,576 (at most'],
   totalRows: ['tổng số dòng của các tab vượt quá', 'the tabs together have more rows than'],
+  textChars: ['tổng số ký tự chữ trong các ô vượt quá', 'the cells together hold more characters of text than'],
+  issues: ['số lỗi và cảnh báo cần ghi vào tab Kiểm tra vượt quá', 'the issues to write to the Kiểm tra tab are more than'],
+  unitTabElements: ['một tab đơn vị có quá nhiều dòng và ô (quá', 'one unit tab has too many rows and cells (over'],
+  unitTabBytes: ['một tab đơn vị khi giải nén vượt quá', 'one unit tab, uncompressed, is over'],
 };
 
 function limitText(limit: TooLargeLimit, max: number, lang: 'vi' | 'en'): string {
-  const bytes = limit === 'partBytes' || limit === 'totalBytes';
+  const bytes = limit === 'partBytes' || limit === 'totalBytes' || limit === 'unitTabBytes';
   const n = bytes ? Math.round(max / 1048576) : max;
   const shown = lang === 'vi' ? n.toLocaleString('de-DE') : n.toLocaleString('en-US');
-  const unit = bytes ? ' MB' : limit === 'stringLength' ? (lang === 'vi' ? ' ký tự' : ' characters') : '';
+  const unit = bytes ? ' MB' : limit === 'stringLength' || limit === 'textChars' ? (lang === 'vi' ? ' ký tự' : ' characters') : '';
   const words = LIMIT_WORDS[limit][lang === 'vi' ? 0 : 1];
   return `${words} ${shown}${unit}${words.includes('(') ? ')' : ''}`;
 }

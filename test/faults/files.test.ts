@@ -41,6 +41,9 @@ const insertRows = (name: string, extra: string) => text(name).replace('<sheetDa
 const sharedWith = (si: string) => text('xl/sharedStrings.xml').replace('</sst>', `${si}</sst>`);
 /** The Đơn vị tab with one more unit (no tab of its own) named by raw inline-string markup. */
 const unitNamed = (nameXml: string) => text(TAB_PART.units).replace('</sheetData>', `<row r="40"><c r="A40" t="inlineStr"><is><t>XYZ</t></is></c><c r="B40" t="inlineStr"><is><t>${nameXml}</t></is></c></row></sheetData>`);
+/** The sample with `count` rows (from row 100, cells made by `cells(n, i)`) added to the end of each sheetN, n in `sheets`. */
+const unitRows = (sheets: number[], count: number, cells: (n: number, i: number) => string) =>
+  variant(Object.fromEntries(sheets.map((n) => [`xl/worksheets/sheet${n}.xml`, text(`xl/worksheets/sheet${n}.xml`).replace('</sheetData>', Array.from({ length: count }, (_, i) => `<row r="${i + 100}">${cells(n, i)}</row>`).join('') + '</sheetData>')])));
 const entriesOf = (over: Record<string, Uint8Array> = {}): RawEntry[] => Object.entries({ ...parts, ...over }).map(([name, data]) => ({ name, data }));
 const random = (n: number, seed = 1) => {
   const b = new Uint8Array(n);
@@ -70,6 +73,8 @@ interface FileCase {
   exit: 0 | 2;
   /** Words the stderr line must contain (e.g. which limit). */
   says?: RegExp;
+  /** Run again with --json, on the workbook the first run wrote (a re-run reads its Kiểm tra back): at least this many issues printed. */
+  json?: number;
 }
 
 const CASES: FileCase[] = [
@@ -138,6 +143,25 @@ const CASES: FileCase[] = [
     bytes: () => variant(Object.fromEntries([TAB_PART.unit, TAB_PART.unit2, TAB_PART.unit3].map((p) => [p, text(p).replace('</sheetData>', '<row r="1048576"><c r="G1048576" t="inlineStr"><is><t>cuối</t></is></c></row></sheetData>')]))),
     exit: 2, says: /tổng số dòng/,
   },
+  // Small files within the read limits that ask a run for a huge write (docs/robustness.md, "Memory").
+  {
+    name: '4 unit tabs × 12.000 rows of distinct text (48.000 issues, 1,5 MB)',
+    bytes: () => unitRows([4, 5, 6, 7], 12_000, (n, i) => Array.from({ length: 10 }, (_, k) => `<c t="inlineStr"><is><t>Đơn vị ${n}-${i}-${k} ghi thêm</t></is></c>`).join('')),
+    exit: 2, says: /tab Kiểm tra vượt quá 10\.000/,
+  },
+  {
+    name: '7 tabs × 12.000 rows of distinct text (840.000 cells, 2,5 MB)',
+    bytes: () => unitRows([4, 5, 6, 7, 8, 9, 10], 12_000, (n, i) => Array.from({ length: 10 }, (_, k) => `<c t="inlineStr"><is><t>Đơn vị ${n}-${i}-${k} ghi thêm</t></is></c>`).join('')),
+    exit: 2, says: /tổng số ký tự chữ trong các ô vượt quá 16\.000\.000/,
+  },
+  { name: '7 tabs × 120.000 numeric cells', bytes: () => unitRows([4, 5, 6, 7, 8, 9, 10], 12_000, () => '<c><v>1</v></c>'.repeat(10)), exit: 2, says: /tab Kiểm tra vượt quá 10\.000/ },
+  {
+    name: '2 unit tabs of 32.767-character texts (62 M characters)',
+    bytes: () => unitRows([4, 5], 940, (_, i) => `<c r="G${i + 100}" t="inlineStr"><is><t>ư${'a'.repeat(32_766)}</t></is></c>`),
+    exit: 2, says: /tổng số ký tự chữ trong các ô vượt quá 16\.000\.000/,
+  },
+  { name: 'a unit tab of 30.000 cells without a Mã: over the elements of a unit tab', bytes: () => unitRows([5], 3_000, (_, i) => Array.from({ length: 10 }, (_, k) => `<c r="${String.fromCharCode(71 + k)}${i + 100}"><v>${k}</v></c>`).join('')), exit: 2, says: /tab đơn vị có quá nhiều dòng và ô \(quá 60\.000\)/ },
+  { name: 'a unit tab of 5 MB of text', bytes: () => unitRows([5], 200, (_, i) => `<c r="G${i + 100}" t="inlineStr"><is><t>${'ư'.repeat(13_000)}</t></is></c>`), exit: 2, says: /tab đơn vị khi giải nén vượt quá 4 MB/ },
   { name: 'a folder named .xlsx', bytes: () => 'folder', exit: 2 },
   { name: 'a path that does not exist', bytes: () => 'missing', exit: 2 },
   // Odd but usable: the run completes.
@@ -151,6 +175,10 @@ const CASES: FileCase[] = [
   { name: 'formulas without cached values everywhere in a unit tab', bytes: () => variant({ [TAB_PART.unit]: text(TAB_PART.unit).replace(/<c r="([E-F]\d+)"([^>]*?)(?:\/>|>.*?<\/c>)/g, '<c r="$1"$2><f>SUM(A1:A2)</f></c>') }), exit: 0 },
   { name: 'one value at row 1.048.576 (within the grid)', bytes: () => variant({ [TAB_PART.unit]: text(TAB_PART.unit).replace('</sheetData>', '<row r="1048576"><c r="G1048576" t="inlineStr"><is><t>cuối</t></is></c></row></sheetData>') }), exit: 0 },
   { name: 'rows and cells without r attributes', bytes: () => variant({ [TAB_PART.unit]: text(TAB_PART.unit).replace(/ r="[A-Z]*\d+"/g, '') }), exit: 0 },
+  // At the bounds on what a run writes: handled, under 512 MB.
+  { name: '9.997 issues: 5 unit tabs × 1.999 rows of an unknown Mã', bytes: () => unitRows([4, 5, 6, 7, 8], 1_999, (n, i) => `<c r="A${i + 100}" t="inlineStr"><is><t>Mã ${n}-${i} không có</t></is></c>`), exit: 0, json: 9_995 },
+  { name: '5 unit tabs × 1.900 rows of 10 distinct texts (59.000 elements each, 9.500 issues)', bytes: () => unitRows([4, 5, 6, 7, 8], 1_900, (n, i) => Array.from({ length: 10 }, (_, k) => `<c t="inlineStr"><is><t>Đơn vị ${n}-${i}-${k} ghi thêm</t></is></c>`).join('')), exit: 0, json: 9_500 },
+  { name: '15,9 M characters of 32.767-character texts in Nhật ký', bytes: () => unitRows([13], 485, (_, i) => `<c r="C${i + 100}" t="inlineStr"><is><t>ư${'a'.repeat(32_766)}</t></is></c>`), exit: 0 },
   { name: 'a unit tab whose relationship points nowhere', bytes: () => variant({ 'xl/_rels/workbook.xml.rels': text('xl/_rels/workbook.xml.rels').replace(/Target="worksheets\/sheet5\.xml"/, 'Target="../../../../etc/passwd"') }), exit: 0 },
 ];
 
@@ -200,6 +228,14 @@ describe(`${CASES.length} broken and hostile files, each run by thidua in a chil
       } else {
         readXlsx(new Uint8Array(readFileSync(file)), 'x'); // still a workbook we read
         if (!r.stdout.includes('Hạng')) why(`no ranking printed: ${r.stdout.slice(0, 200)}`);
+        if (c.json !== undefined) {
+          const j = await thiduaChild(['run', file, '--json', '--outbox', join(caseDir, 'outbox-json')]);
+          figures.push(`${c.name}, --json: exit ${j.code}, peak ${(j.peak / MB).toFixed(0)} MB`);
+          if (j.code !== 0) return why(`--json: exit ${j.code}; stderr ${j.stderr.slice(0, 300)}`);
+          if (!(j.peak > 0 && j.peak < 512 * MB)) why(`--json: peak memory ${(j.peak / MB).toFixed(0)} MB`);
+          const issues = (JSON.parse(j.stdout) as { issues: unknown[] }).issues.length;
+          if (issues < c.json) why(`--json: ${issues} issues (want at least ${c.json})`);
+        }
       }
     }));
     console.log(`files: ${CASES.length} attempts, ${CASES.length - failures.length} passed\n  ${figures.join('\n  ')}`);

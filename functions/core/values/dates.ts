@@ -1,9 +1,12 @@
 /**
  * Dates, day first always (NUMBERS.md): `03/04/2024` is the 3rd of April. Impossible
- * days and two-digit years are errors, never re-interpreted. Result: 'yyyy-mm-dd'.
+ * days and two-digit years are errors, never re-interpreted. Result: the day as the
+ * number yyyymmdd (a `Day`), formatted only when shown — an ISO string per date read, sliced
+ * again to count the days late, was most of a `Đúng hạn` result's bytes.
  */
 import type { Cell } from '../cell.js';
 import { nfc } from '../text.js';
+import { appendDigits, endOfDigits } from './digits.js';
 import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
 
@@ -15,7 +18,16 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMERIC = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d+)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const ADMINISTRATIVE = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d+)$/iu;
 
+/** A calendar day as the number yyyymmdd: 15/12/2023 is 20231215. */
+export type Day = number;
+
+/** A date as 'yyyy-mm-dd' (the settings' `Hạn nộp`). */
 export function readDate(c: Cell): ReadResult<string> {
+  const r = readDay(c);
+  return r.kind === 'value' ? { kind: 'value', value: isoDay(r.value) } : r;
+}
+
+export function readDay(c: Cell): ReadResult<Day> {
   if (c === null) return EMPTY;
   switch (c.t) {
     case 'd':
@@ -30,7 +42,7 @@ export function readDate(c: Cell): ReadResult<string> {
   }
 }
 
-export function readDateText(raw: string): ReadResult<string> {
+export function readDateText(raw: string): ReadResult<Day> {
   const typed = nfc(raw).trim();
   if (isNoValueText(typed)) return EMPTY;
   if (typed.length > 100) return fail('too-long', typed.slice(0, 20) + '…');
@@ -45,10 +57,10 @@ export function readDateText(raw: string): ReadResult<string> {
   return checkDay(y, mo, d, typed);
 }
 
-function checkDay(y: number, mo: number, d: number, typed: string): ReadResult<string> {
+function checkDay(y: number, mo: number, d: number, typed: string): ReadResult<Day> {
   if (y < MIN_YEAR || y > MAX_YEAR) return fail('year-out-of-range', typed, { year: String(y) });
   if (!isRealDay(y, mo, d)) return fail('impossible-date', typed);
-  return { kind: 'value', value: isoDate(y, mo, d) };
+  return { kind: 'value', value: y * 10000 + mo * 100 + d };
 }
 
 /**
@@ -57,38 +69,25 @@ function checkDay(y: number, mo: number, d: number, typed: string): ReadResult<s
  * (its match arrays were most of a date's cost); null for any other form.
  */
 function usualDay(s: string): [number, number, number] | null {
-  const n = s.length;
-  let i = 0;
-  const digits = (max: number): number => {
-    let v = 0, k = 0;
-    for (; k < max && i < n; k++, i++) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      v = v * 10 + c;
-    }
-    return k === 0 ? -1 : v;
-  };
-  const d = digits(2);
-  const sep = s.charCodeAt(i);
-  if (d < 0 || (sep !== 47 /* / */ && sep !== 46 /* . */ && sep !== 45 /* - */)) return null;
-  i++;
-  const m = digits(2);
-  if (m < 0 || s.charCodeAt(i) !== sep) return null;
-  i++;
-  const start = i;
-  const y = digits(4);
-  return y >= 0 && i - start === 4 && i === n ? [d, m, y] : null;
+  const dayEnd = endOfDigits(s, 0, 2);
+  const sep = s.charCodeAt(dayEnd);
+  if (dayEnd === 0 || (sep !== 47 /* / */ && sep !== 46 /* . */ && sep !== 45 /* - */)) return null;
+  const monthEnd = endOfDigits(s, dayEnd + 1, 2);
+  if (monthEnd === dayEnd + 1 || s.charCodeAt(monthEnd) !== sep) return null;
+  const yearEnd = endOfDigits(s, monthEnd + 1, 4);
+  if (yearEnd - monthEnd - 1 !== 4 || yearEnd !== s.length) return null;
+  return [appendDigits(0, s, 0, dayEnd), appendDigits(0, s, dayEnd + 1, monthEnd), appendDigits(0, s, monthEnd + 1, yearEnd)];
 }
 
 /** A date cell's day as the spreadsheet stored it ('yyyy-mm-dd'), checked like typed text. */
-function checkIsoDay(v: string): ReadResult<string> {
+function checkIsoDay(v: string): ReadResult<Day> {
   const m = ISO_DAY.exec(v);
   if (!m) return fail('not-a-date', v.slice(0, 40));
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const shown = `${m[3]}/${m[2]}/${m[1]}`;
   if (y < MIN_YEAR || y > MAX_YEAR) return fail('year-out-of-range', shown, { year: String(y) });
   if (!isRealDay(y, mo, d)) return fail('impossible-date', shown);
-  return { kind: 'value', value: v };
+  return { kind: 'value', value: y * 10000 + mo * 100 + d };
 }
 
 export function isRealDay(y: number, m: number, d: number): boolean {
@@ -100,12 +99,20 @@ export function isRealDay(y: number, m: number, d: number): boolean {
   return d <= last.getUTCDate();
 }
 
-export function isoDate(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** Calendar days from `a` to `b` (both 'yyyy-mm-dd'); positive when b is later. */
 export function daysBetween(a: string, b: string): number {
   const t = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return Math.round((t(b) - t(a)) / 86_400_000);
+}
+
+/** 20231215 → '2023-12-15'. */
+export function isoDay(day: Day): string {
+  const m = Math.floor(day / 100) % 100, d = day % 100;
+  return `${Math.floor(day / 10000)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Calendar days from `a` to `b` (both `Day`s); positive when b is later. */
+export function daysFrom(a: Day, b: Day): number {
+  const t = (x: Day) => Date.UTC(Math.floor(x / 10000), (Math.floor(x / 100) % 100) - 1, x % 100);
   return Math.round((t(b) - t(a)) / 86_400_000);
 }

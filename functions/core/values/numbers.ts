@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../cell.js';
 import { formatNumber } from '../format.js';
+import { appendDigits, endOfDigits } from './digits.js';
 import { nfc } from '../text.js';
 import { isNoValueText } from './missing.js';
 import { EMPTY, fail, spreadsheetError, type ReadResult } from './result.js';
@@ -24,31 +25,31 @@ const MAX_TEXT = 100;
  */
 function usualFigure(s: string): number | undefined {
   const n = s.length;
-  let i = 0;
-  let value = 0;
-  let digits = 0;
-  const run = (): number => {
-    const start = i;
-    for (let c = s.charCodeAt(i) - 48; i < n && c >= 0 && c <= 9; c = s.charCodeAt(++i) - 48) value = value * 10 + c;
-    digits += i - start;
-    return i - start;
-  };
-  const first = run();
+  let i = endOfDigits(s, 0);
+  const first = i;
   if (first === 0) return undefined;
+  let value = appendDigits(0, s, 0, i);
+  let digits = first;
   if (s.charCodeAt(i) === 46 /* . */) {
     if (first > 3) return undefined;
     const zeroDot = first === 1 && s.charCodeAt(0) === 48;
     while (s.charCodeAt(i) === 46) {
-      i++;
-      if (run() !== 3) return undefined;
+      const end = endOfDigits(s, i + 1);
+      if (end - i - 1 !== 3) return undefined;
+      value = appendDigits(value, s, i + 1, end);
+      digits += 3;
+      i = end;
     }
     if (zeroDot && s.charCodeAt(i) !== 44 /* , */) return undefined;
   } else if (first > 15) return undefined;
   let decimals = 0;
   if (s.charCodeAt(i) === 44 /* , */) {
-    i++;
-    decimals = run();
+    const end = endOfDigits(s, i + 1);
+    decimals = end - i - 1;
     if (decimals === 0) return undefined;
+    value = appendDigits(value, s, i + 1, end);
+    digits += decimals;
+    i = end;
   }
   if (digits > 15) return undefined;
   if (i < n) {

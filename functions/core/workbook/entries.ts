@@ -14,18 +14,26 @@ export type EntryCols = Partial<Record<keyof typeof ENTRY_HEADERS, number>>;
 export interface EntryTab {
   tab: TabSnapshot;
   cols: EntryCols;
-  /** criterion code → its row (0-based). */
-  rowOf: Map<string, number>;
+  /**
+   * Each criterion's row (0-based), by its position in the criteria list read with the
+   * tab; -1 when it has none (nor for a group). Flat, one array per tab: a Map per unit
+   * tab, grown entry by entry, was a tenth of the bytes a run allocates at 2.000 units.
+   */
+  rowAt: Int32Array;
+  /** Code → position in that criteria list: one map shared by every tab read with it. */
+  positions: ReadonlyMap<string, number>;
   /** Codes that appear on more than one row: scored 0 until fixed. */
   duplicated: Set<string>;
   /** Every row with a Mã, in sheet order (known, group or unknown), for writing `Điểm`. */
-  codedRows: { row: number; code: string }[];
+  codedRows: number[];
+  /** The Mã of each of `codedRows`, as read: two flat lists, not an object per row. */
+  rowCodes: string[];
   /** True when the unit typed something in Thực hiện, Tự chấm or Cụm chấm for some criterion. */
   hasData: boolean;
 }
 
-/** Code → criterion, once per criteria list (not once per unit's tab). */
-const criteriaByCode = new WeakMap<readonly Criterion[], Map<string, Criterion>>();
+/** Code → position in the criteria list, once per list (not once per unit's tab). */
+const positionByCode = new WeakMap<readonly Criterion[], Map<string, number>>();
 
 export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[], issues: IssueList): EntryTab {
   const { cols, missing } = headerColumns(tab, ENTRY_HEADERS);
@@ -37,35 +45,44 @@ export function readEntries(unit: string, tab: TabSnapshot, criteria: Criterion[
     });
   }
 
-  let byCode = criteriaByCode.get(criteria);
-  if (!byCode) criteriaByCode.set(criteria, (byCode = new Map(criteria.map((c) => [c.code, c]))));
-  const rowOf = new Map<string, number>();
+  let byCode = positionByCode.get(criteria);
+  if (!byCode) positionByCode.set(criteria, (byCode = new Map(criteria.map((c, n) => [c.code, n]))));
+  const rowAt = new Int32Array(criteria.length).fill(-1);
   const duplicated = new Set<string>();
-  const codedRows: { row: number; code: string }[] = [];
+  const codedRows: number[] = [];
+  const rowCodes: string[] = [];
   let hasData = false;
   for (let r = 1; r < tab.rows.length; r++) {
     const c = cellAt(tab, r, cols.code);
     if (isBlank(c)) continue;
     const code = codeText(c);
-    codedRows.push({ row: r, code });
-    const criterion = byCode.get(code);
-    if (!criterion) {
+    codedRows.push(r);
+    rowCodes.push(code);
+    const at = byCode.get(code);
+    if (at === undefined) {
       issues.warning({ unit, tab: tab.name, row: r, col: cols.code ?? null, criterion: null, code: 'unknown-row', params: { typed: code } });
       continue;
     }
-    if (criterion.isGroup) continue;
-    if (rowOf.has(code)) {
+    if (criteria[at]!.isGroup) continue;
+    if (rowAt[at]! >= 0) {
       duplicated.add(code);
       issues.error({
         unit, tab: tab.name, row: r, col: cols.code ?? null, criterion: code, code: 'duplicate-row',
-        params: { typed: code, rows: `${rowOf.get(code)! + 1}, ${r + 1}` },
+        params: { typed: code, rows: `${rowAt[at]! + 1}, ${r + 1}` },
       });
       continue;
     }
-    rowOf.set(code, r);
+    rowAt[at] = r;
     if (!isBlank(cellAt(tab, r, cols.actual)) || !isBlank(cellAt(tab, r, cols.selfScore)) || !isBlank(cellAt(tab, r, cols.reviewScore))) {
       hasData = true;
     }
   }
-  return { tab, cols, rowOf, duplicated, codedRows, hasData };
+  return { tab, cols, rowAt, positions: byCode, duplicated, codedRows, rowCodes, hasData };
+}
+
+/** The row (0-based) of the criterion with this code, or null when the tab has none. */
+export function rowOf(e: EntryTab, code: string): number | null {
+  const at = e.positions.get(code);
+  const row = at === undefined ? -1 : e.rowAt[at]!;
+  return row < 0 ? null : row;
 }

@@ -27,6 +27,38 @@ export const LIMITS = {
   rows: 1_048_576,
   /** Rows kept in memory over all tabs (each tab counts up to its last row with a value). */
   totalRows: 2_000_000,
+  /**
+   * Characters of text in the cells of all tabs (a shared string counts at every cell showing
+   * it): what the snapshot keeps (two bytes a character for Vietnamese). The 2.500 × 60 cluster
+   * holds 4,5 M, a real one well under 1 M; two tabs of 32.767-character texts (62 M) took a
+   * run to 683 MB.
+   */
+  textChars: 16_000_000,
+  // What a run writes back (write.ts). Reading is bounded by the limits above, but a small file
+  // within them can still ask for a huge write: every row of a unit tab with an unknown Mã is an
+  // issue, and each issue is a row of Kiểm tra, a cell patched into the unit tab and an item of
+  // `run --json`. 4 tabs of 12.000 such rows (1,5 MB on disk) took a run to 932 MB; with these
+  // two bounds the run stays under 512 MB (docs/robustness.md, "Memory").
+  /**
+   * Issues of one run: rows of `Kiểm tra` (WORKBOOK.md: one per issue, so never truncated — the
+   * workbook is refused instead). A real cluster has at most a few hundred (one per criterion
+   * and unit at worst: 20 units × 60 criteria = 1.200); the 2.000-unit benchmark has none. At
+   * 20.000, a re-run of a workbook at the bound (its Kiểm tra read back, rewritten) peaked at
+   * up to 460 MB: too close to 512.
+   */
+  issues: 10_000,
+  /**
+   * Elements (rows, cells, values…) of one unit tab the run writes `Điểm` / `Kiểm tra` into: its
+   * XML is parsed whole to patch it. A unit tab has one row per criterion (≤ ~200 rows × 10
+   * columns ≈ 6.000 elements); this is ten times that.
+   */
+  unitTabElements: 60_000,
+  /**
+   * Uncompressed bytes of one unit tab the run writes into (held as text, patched, re-encoded):
+   * 200 rows of 1.000-character evidence are ~0,4 MB; hundreds of 32.767-character texts are
+   * not a unit tab.
+   */
+  unitTabBytes: 4 * 1024 * 1024,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

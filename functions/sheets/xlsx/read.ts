@@ -15,6 +15,8 @@ import { appendChild, attr, child, decodeOoxmlText, parseXml, scanXml, textOf, X
 interface Context {
   /** Filled cells read so far, all tabs. */
   cells: number;
+  /** Characters of the text cells read so far, all tabs (a shared string counts at each cell). */
+  text: number;
   strings: string[];
   dates: boolean[];
   date1904: boolean;
@@ -28,6 +30,7 @@ export function readXlsx(bytes: Uint8Array, title: string, path = title): Workbo
     return guard(() => {
       const ctx: Context = {
         cells: 0,
+        text: 0,
         strings: sharedStrings(pkg),
         dates: dateStyles(partText(pkg, '/styles', 'xl/styles.xml')),
         date1904: pkg.date1904,
@@ -159,7 +162,10 @@ function readRows(xml: string, ctx: Context): Cell[][] {
           const v = cellValue(xml, el, ctx);
           if (v === null) return;
           if (++filled > LIMITS.cellsPerTab) throw new LimitError('cellsPerTab');
-          if (v.t === 's') checked(v.v);
+          if (v.t === 's') {
+            checked(v.v);
+            if ((ctx.text += v.v.length) > LIMITS.textChars) throw new LimitError('textChars');
+          }
           while (out.length < col) out.push(null);
           out[col] = v;
         } catch (e) {

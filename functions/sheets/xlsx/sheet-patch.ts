@@ -21,8 +21,8 @@ export interface CellWrite {
   value: OutValue;
 }
 
-export function setCells(xml: string, writes: CellWrite[]): PatchResult {
-  return setCellsIn(parseSheet(xml), writes);
+export function setCells(xml: string, writes: CellWrite[], maxElements?: number): PatchResult {
+  return setCellsIn(parseSheet(xml, maxElements), writes);
 }
 
 /** The last row holding a value or formula, or -1 for an empty tab. */

@@ -26,8 +26,8 @@ export interface ParsedSheet {
   rows: RowNode[];
 }
 
-export function parseSheet(xml: string): ParsedSheet {
-  const root = parseXml(xml);
+export function parseSheet(xml: string, maxElements: number = LIMITS.elements): ParsedSheet {
+  const root = parseXml(xml, maxElements);
   const sheetData = child(root, 'sheetData');
   if (!sheetData) throw new XmlError('worksheet without <sheetData>');
   const rows: RowNode[] = [];

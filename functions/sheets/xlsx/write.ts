@@ -10,6 +10,8 @@
  */
 import type { CellEdit, OutValue, SheetEdits, TabLayout } from '../../core/cell.js';
 import { normalizeName } from '../../core/text.js';
+import { TAB } from '../../../sheets-schema/layout.js';
+import { LimitError, LIMITS } from './limits.js';
 import { emptySheetXml } from './new-sheet.js';
 import { openPackage, type Package } from './package.js';
 import { unusable } from './read.js';
@@ -18,6 +20,18 @@ import { writeOwnedTab, type PartChanges } from './owned-tab.js';
 import { applyWorkbookChanges, asUtf8, mainNamespace, newSheetPart, type NewSheet } from './workbook-parts.js';
 
 export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workbook'): Uint8Array {
+  // Refused before anything is patched: one row of Kiểm tra per issue, never truncated (limits.ts).
+  const issues = edits.tabs.find((t) => t.name === TAB.issues);
+  try {
+    if (issues && issues.rows.length - 1 > LIMITS.issues) throw new LimitError('issues');
+    return patchAll(bytes, edits, path);
+  } catch (e) {
+    if (e instanceof LimitError) throw unusable(e, path);
+    throw e;
+  }
+}
+
+function patchAll(bytes: Uint8Array, edits: SheetEdits, path: string): Uint8Array {
   let pkg: Package;
   try {
     pkg = openPackage(bytes);
@@ -35,7 +49,15 @@ export function applyEdits(bytes: Uint8Array, edits: SheetEdits, path = 'workboo
   for (const [tab, cells] of cellsByTab) {
     const part = w.existing(tab);
     if (!part) throw new Error(`cannot write cells: no worksheet "${tab}"`);
-    w.patch(part, (xml) => setCells(xml, cells));
+    // A unit tab is parsed whole to be patched: refused past what a unit tab can be (limits.ts).
+    if ((pkg.zip.size(part) ?? 0) > LIMITS.unitTabBytes) throw new LimitError('unitTabBytes', tab);
+    w.patch(part, (xml) => {
+      try {
+        return setCells(xml, cells, LIMITS.unitTabElements);
+      } catch (e) {
+        throw e instanceof LimitError && e.limit === 'elements' ? new LimitError('unitTabElements', tab) : e;
+      }
+    });
   }
   for (const t of edits.addTabs ?? []) {
     if (w.existing(t.name)) continue;

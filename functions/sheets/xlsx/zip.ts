@@ -136,6 +136,12 @@ export class Zip {
     return data;
   }
 
+  /** Uncompressed bytes of the entry (as its directory declares them while unchanged), without inflating it. */
+  size(name: string): number | undefined {
+    const e = this.byName.get(name.toLowerCase());
+    return e ? (e.data?.length ?? e.stored!.size) : undefined;
+  }
+
   /** The entry as text (UTF-8, or UTF-16 with a byte order mark); `keep` as for get. */
   text(name: string, keep = true): string | undefined {
     const data = this.get(name, keep);
