@@ -237,18 +237,30 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
     return r.outcome === 'ran' && !changed && r.runs === 1 ? { outcome: 'unchanged' } : r;
   }
 
+  type Requests = typeof import('./requests.js');
+  type BodyKind = 'EditPing' | 'ReconcileRequest' | 'SendReportsRequest' | 'LockRequest' | 'DocumentsRequest';
+  /** admit, then the body checked by its zod schema (loaded only now): who asks and what, or the refusal. */
+  async function admitWithBody<K extends BodyKind>(
+    req: CloudRequest, endpoint: SignedEndpoint, auth: Auth, kind: K, emptyIsObject = false,
+  ): Promise<{ who: Admitted; body: import('zod').infer<Requests[K]> } | CloudResponse> {
+    const who = await admit(req, endpoint, auth);
+    if ('status' in who) return who;
+    const r = await requests();
+    const body = r.parseBody(req.rawBody, r[kind] as import('zod').ZodType, emptyIsObject);
+    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
+    return { who, body: body.value as import('zod').infer<Requests[K]> };
+  }
+
   async function score(deps: CloudDeps, id: string, trigger: CloudTrigger, mail?: MailStep): Promise<RunResult> {
     const { scoreAndRecord } = await import('./score.js');
     return scoreAndRecord(deps, id, trigger, now, mail);
   }
 
   const sheetEdited: CloudHandler = async (req) => {
-    const who = await admit(req, 'sheetEdited', 'key');
-    if ('status' in who) return who;
-    const { parseBody, EditPing } = await requests();
-    const ping = parseBody(req.rawBody, EditPing);
-    if (!ping.ok) return refuse(400, `Yêu cầu không hợp lệ: ${ping.message}`);
-    const id = ping.value.spreadsheetId;
+    const admitted = await admitWithBody(req, 'sheetEdited', 'key', 'EditPing');
+    if ('status' in admitted) return admitted;
+    const { who, body: ping } = admitted;
+    const id = ping.spreadsheetId;
     try {
       const deps = await ctx.deps();
       const refused = await registeredAndAllowed(deps, who, id);
@@ -256,7 +268,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
       // onChange names no cell: it may be the echo of our own write (rows appended to
       // Nhật ký). It runs only if Drive's version moved since the last run read it AND the
       // last change was not ours, looked at under the lease (after any run in progress): no loop.
-      const structural = ping.value.sheet === '' && ping.value.range === '';
+      const structural = ping.sheet === '' && ping.range === '';
       const r = structural ? await ifChanged(deps, id) : await coalesced(deps, id, 'edit');
       log('INFO', 'sheetEdited', { spreadsheetId: id, ...r });
       return r.outcome === 'queued' || r.outcome === 'busy' ? reply(202, { ok: true, ...(r.outcome === 'busy' ? { busy: true } : { queued: true }) }) : reply(200, { ok: true, ...r });
@@ -267,12 +279,10 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   };
 
   const reconcile: CloudHandler = async (req) => {
-    const who = await admit(req, 'reconcile', 'key-or-oidc');
-    if ('status' in who) return who;
-    const { parseBody, ReconcileRequest } = await requests();
-    const body = parseBody(req.rawBody, ReconcileRequest, true);
-    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
-    const { spreadsheetId, force } = body.value;
+    const admitted = await admitWithBody(req, 'reconcile', 'key-or-oidc', 'ReconcileRequest', true);
+    if ('status' in admitted) return admitted;
+    const { who, body } = admitted;
+    const { spreadsheetId, force } = body;
     try {
       const deps = await ctx.deps();
       const clusters = await registered(deps, spreadsheetId);
@@ -302,13 +312,11 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   };
 
   const sendReports: CloudHandler = async (req) => {
-    const who = await admit(req, 'sendReports', 'admin');
-    if ('status' in who) return who;
-    const { parseBody, SendReportsRequest } = await requests();
-    const body = parseBody(req.rawBody, SendReportsRequest, true);
-    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
-    const { spreadsheetId } = body.value;
-    const mode = body.value.mode ?? (spreadsheetId ? 'reports' : 'scheduled');
+    const admitted = await admitWithBody(req, 'sendReports', 'admin', 'SendReportsRequest', true);
+    if ('status' in admitted) return admitted;
+    const { who, body } = admitted;
+    const { spreadsheetId } = body;
+    const mode = body.mode ?? (spreadsheetId ? 'reports' : 'scheduled');
     try {
       const deps = await ctx.deps();
       const clusters = await registered(deps, spreadsheetId);
@@ -350,12 +358,10 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   };
 
   const lockOrUnlock = (which: 'lock' | 'unlock'): CloudHandler => async (req) => {
-    const who = await admit(req, which, 'admin');
-    if ('status' in who) return who;
-    const { parseBody, LockRequest } = await requests();
-    const body = parseBody(req.rawBody, LockRequest);
-    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
-    const id = body.value.spreadsheetId;
+    const admitted = await admitWithBody(req, which, 'admin', 'LockRequest');
+    if ('status' in admitted) return admitted;
+    const { who, body } = admitted;
+    const id = body.spreadsheetId;
     try {
       const deps = await ctx.deps();
       const refused = await registeredAndAllowed(deps, who, id);
@@ -393,12 +399,10 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   };
 
   const makeDocuments: CloudHandler = async (req) => {
-    const who = await admit(req, 'makeDocuments', 'admin');
-    if ('status' in who) return who;
-    const { parseBody, DocumentsRequest } = await requests();
-    const body = parseBody(req.rawBody, DocumentsRequest);
-    if (!body.ok) return refuse(400, `Yêu cầu không hợp lệ: ${body.message}`);
-    const id = body.value.spreadsheetId;
+    const admitted = await admitWithBody(req, 'makeDocuments', 'admin', 'DocumentsRequest');
+    if ('status' in admitted) return admitted;
+    const { who, body } = admitted;
+    const id = body.spreadsheetId;
     try {
       const deps = await ctx.deps();
       const refused = await registeredAndAllowed(deps, who, id);
