@@ -77,10 +77,29 @@ export function sqliteOptions(env: NodeJS.ProcessEnv = process.env): Database.Op
   return binding ? { nativeBinding: binding } : {};
 }
 
+/**
+ * Switching a new file to WAL takes every connection's lock. Two processes opening the
+ * same new ledger at once would wait on each other, so SQLite answers one of them
+ * SQLITE_BUSY at once, without its busy handler: the switch is retried here, as long as
+ * a writer would wait.
+ */
+function toWal(db: Database.Database): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
+}
+
 export function openSqliteLedger(path: string): Ledger {
   const db = new Database(path, sqliteOptions());
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma('journal_mode = WAL');
+  toWal(db);
   migrate(db);
 
   const q = {
@@ -195,7 +214,7 @@ export function openSqliteLedger(path: string): Ledger {
     async appendLog(cluster, lines) {
       db.transaction(() => {
         for (const l of lines) q.appendLog.run(cluster, l.at, l.when, l.source, l.text);
-      })();
+      }).immediate();
     },
     async logLines(cluster) {
       const rows = q.logLines.all(cluster) as { at: number; shown: string; source: string; text: string }[];

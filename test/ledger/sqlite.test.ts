@@ -115,4 +115,39 @@ describe('SQLite ledger file', () => {
     expect(results.filter((r) => r.lease)).toHaveLength(1);
     expect(results.flatMap((r) => r.keys).sort()).toEqual(all);
   });
+
+  it('four processes opening the same new ledger at the same moment all open it, 30 times over', async () => {
+    // Each new file is switched to WAL by whichever opener comes first; SQLite answers the
+    // others SQLITE_BUSY without waiting, which once stopped a run (two `thidua run` at once).
+    const worker = join(import.meta.dirname, 'sqlite-opener.ts');
+    const procs = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', worker], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const lines = procs.map((p) => {
+      const queue: string[] = [];
+      const waiting: ((l: string) => void)[] = [];
+      let rest = '';
+      p.stdout.on('data', (c: Buffer) => {
+        rest += c.toString();
+        for (let i = rest.indexOf('\n'); i >= 0; i = rest.indexOf('\n')) {
+          const line = rest.slice(0, i);
+          rest = rest.slice(i + 1);
+          const w = waiting.shift();
+          if (w) w(line);
+          else queue.push(line);
+        }
+      });
+      return () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((r) => waiting.push(r)));
+    });
+    try {
+      expect(await Promise.all(lines.map((next) => next()))).toEqual(['ready', 'ready', 'ready', 'ready']);
+      const answers: string[] = [];
+      for (let round = 0; round < 30; round++) {
+        const file = newFile();
+        for (const p of procs) p.stdin.write(`${file}\n`);
+        answers.push(...(await Promise.all(lines.map((next) => next()))));
+      }
+      expect(answers.filter((a) => a !== 'ok')).toEqual([]);
+    } finally {
+      for (const p of procs) p.stdin.end();
+    }
+  });
 });
