@@ -5,7 +5,8 @@
  * so that Excel, LibreOffice or a file watcher never see half a file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { renameSync, statSync, type BigIntStats } from 'node:fs';
+import { open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { SheetEdits, WorkbookSnapshot } from '../../core/cell.js';
 import { WorkbookChangedError, WorkbookOpenError, WorkbookUnusableError, type WorkbookPort } from '../port.js';
@@ -54,10 +55,15 @@ export class XlsxWorkbook implements WorkbookPort {
       } finally {
         await fh.close();
       }
-      // Last look before replacing: a save that landed while we patched wins.
-      if (sha256(await this.bytes()) !== version) throw new WorkbookChangedError();
+      // Last look before replacing: a save that landed while we patched wins. The bytes
+      // are compared, then — right before the rename, with nothing in between — the file's
+      // identity: a save by rename (a new inode) in the last instant is caught too. POSIX has
+      // no compare-and-rename, so a save can still slip between those two system calls.
+      const last = await this.bytesWithIdentity();
+      if (sha256(last.bytes) !== version) throw new WorkbookChangedError();
       try {
-        await rename(temp, this.path);
+        if (!sameFile(statSync(this.path, { bigint: true }), last.identity)) throw new WorkbookChangedError();
+        renameSync(temp, this.path);
       } catch (e) {
         // Windows: a file Excel holds open cannot be replaced.
         const code = (e as NodeJS.ErrnoException).code;
@@ -109,8 +115,20 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private async bytes(): Promise<Uint8Array> {
+    return (await this.bytesWithIdentity(false)).bytes;
+  }
+
+  /** The file's bytes and, read from the same open file, what identifies that version of it. */
+  private async bytesWithIdentity(identity = true): Promise<{ bytes: Uint8Array; identity: BigIntStats | null }> {
     try {
-      return await readFile(this.path);
+      if (!identity) return { bytes: await readFile(this.path), identity: null };
+      const fh = await open(this.path, 'r');
+      try {
+        const id = await fh.stat({ bigint: true });
+        return { bytes: await fh.readFile(), identity: id };
+      } finally {
+        await fh.close();
+      }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new WorkbookUnusableError({ code: 'not-found', path: this.path });
@@ -118,6 +136,11 @@ export class XlsxWorkbook implements WorkbookPort {
       throw e;
     }
   }
+}
+
+/** The same file, unchanged since `b` was taken: same inode, size and change times (nanoseconds). */
+function sameFile(a: BigIntStats, b: BigIntStats | null): boolean {
+  return b !== null && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
 function sha256(bytes: Uint8Array): string {
