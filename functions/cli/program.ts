@@ -159,7 +159,9 @@ export function buildProgram(state: { exit: number }, lang: Lang = cliLanguage()
     cmd.action(async () => {
       const parsed = Options.safeParse(cmd.opts());
       if (!parsed.success) {
-        const line = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
+        // Named by the flag people typed (`--client-id-file`, not the field; `--admin`, not `admin.0`).
+        const flag = (key: PropertyKey | undefined) => (OPTIONS[key as keyof typeof OPTIONS]?.flags ?? `--${String(key)}`).split(' ')[0];
+        const line = parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('; ');
         throw new UsageError(`${line}\n${h.see}: thidua ${s.name} --help`);
       }
       state.exit = await s.run(cmd.processedArgs as (string | undefined)[], parsed.data);

@@ -163,6 +163,25 @@ describe('usage errors', () => {
     expect(bad.stderr).toContain('"31/02/2023" không phải ngày');
   });
 
+  it('a bad option value is named as typed, by its flag, in Vietnamese — not zod\'s English', () => {
+    const cases: [string[], string][] = [
+      [['serve', '--workbook', 'x.xlsx', '--port', 'abc'], '--port: "abc" không phải cổng; hãy ghi một số từ 0 đến 65535, ví dụ 8080'],
+      [['serve', '--workbook', 'x.xlsx', '--port', '70000'], '--port: "70000" không phải cổng'],
+      [['google', 'setup', '--from', 'x.xlsx', '--admin', 'van.thu'], '--admin: "van.thu" không phải địa chỉ email'],
+      [['run', 'x.xlsx', '--smtp', 'mail.example.vn'], '--smtp: "mail.example.vn" không phải địa chỉ máy chủ thư'],
+      [['run', 'x.xlsx', '--outbox', ''], '--outbox: cần một tên tệp hoặc thư mục, không để trống'],
+      [['google', 'new-year', 'X', '--client-id-file', ''], '--client-id-file: cần một tên tệp hoặc thư mục'],
+    ];
+    for (const [args, says] of cases) {
+      const r = thidua(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(says);
+      expect(r.stderr, args.join(' ')).not.toMatch(/Invalid|expected|Too small|received/);
+    }
+    const en = thidua(['serve', '--workbook', 'x.xlsx', '--port', 'abc'], EN);
+    expect(en.stderr).toBe('--port: "abc" is not a port; give a number from 0 to 65535, e.g. 8080\nSee the help: thidua serve --help\n');
+  });
+
   it('commander messages I do not expect still come out without "error:"', () => {
     expect(usageErrorText("error: option '--now <ngày>' argument missing", 'run')).toBe('Tuỳ chọn --now cần một giá trị.\nXem hướng dẫn: thidua run --help');
     expect(usageErrorText('error: something new', '')).toBe('something new\nXem hướng dẫn: thidua --help');
