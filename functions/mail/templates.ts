@@ -114,7 +114,7 @@ function cacheDirs(): string[] {
  * specs (its JavaScript), by path. Bumped with the format, so a cache of an older one is
  * never read.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const asScript = (out: Precompiled) => `({${Object.entries(out).map(([path, js]) => `${JSON.stringify(path)}:${js}`).join(',\n')}})`;
 
 /** The template specs for these sources: from the cache, or made now and cached (best effort). */
@@ -148,8 +148,9 @@ function cached(src: Sources): Record<string, Spec> {
 /**
  * Runs the templates' script with V8's code cache (`<file>.<v8>.cache`, which V8 checks
  * against the source and its own version: a mismatch is rejected and the script compiled
- * afresh). The cache is written once, when the process ends, so that it also holds the
- * template functions this process rendered with (V8 compiles them on first call).
+ * afresh). The cache is written once, when a process that rendered emails ends, so that
+ * it also holds the template functions it rendered with (V8 compiles them on first call):
+ * one written by a process that only loaded the templates (`prepare`) would lack them.
  */
 function runCached(source: string, file: string | null): Record<string, Spec> {
   const cacheFile = file && `${file}.${process.versions.v8}.cache`;
@@ -164,6 +165,7 @@ function runCached(source: string, file: string | null): Record<string, Spec> {
   const specs = script.runInThisContext() as Record<string, Spec>;
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     process.once('beforeExit', () => {
+      if (!rendered) return;
       const tmp = `${cacheFile}.${process.pid}`;
       try {
         writeFileSync(tmp, script.createCachedData());
@@ -189,6 +191,8 @@ function revive(js: string): Spec {
 }
 
 let cache: Templates | null = null;
+/** Set when a kind's templates are first used: the code cache is then worth writing. */
+let rendered = false;
 
 /**
  * Compiles the templates; `inline: false` gives the HTML without the CSS (the same
@@ -219,7 +223,10 @@ export function compileTemplates(dir: string, opts: { inline: boolean } = { inli
       let made: KindTemplates | undefined;
       Object.defineProperty(kinds[lang], kind, {
         enumerable: true,
-        get: () => (made ??= { subject: plain.template(spec('subject')), html: htmlEnv.template(spec('html')), text: plain.template(spec('text')) }),
+        get: () => {
+          rendered = true;
+          return (made ??= { subject: plain.template(spec('subject')), html: htmlEnv.template(spec('html')), text: plain.template(spec('text')) });
+        },
       });
     }
   }
