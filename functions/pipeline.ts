@@ -40,8 +40,8 @@ export interface RunOptions {
    * stays byte-identical.
    */
   reportUnusable?: boolean;
-  /** Lines for `Nhật ký` with this run's (a lock, an unlock). */
-  log?: string[];
+  /** Lines for `Nhật ký` with this run's (a lock, an unlock); a function when their words follow the sheet's `Ngôn ngữ`. */
+  log?: string[] | ((ev: Evaluation) => string[]);
 }
 
 export type RunResult =
@@ -76,7 +76,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       const changes = previous ? describeChanges(previous.units, inputs, ev.settings.language) : [];
       // Lines a stale save dropped come back from the ledger, before this run's own.
       const restored = missingLogLines(await o.ledger.logLines(o.cluster), findTab(snapshot, TAB.log) ?? undefined);
-      const edits = buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(o.log ?? []), ...changes] });
+      const edits = buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(typeof o.log === 'function' ? o.log(ev) : o.log ?? []), ...changes] });
       const ownLines = logLinesOf(edits, o.now());
       if (restored.length) edits.append = edits.append.map((a) => (a.tab === TAB.log ? { ...a, rows: [...restored.map((l) => [l.when, l.source, l.text]), ...a.rows] } : a));
       try {

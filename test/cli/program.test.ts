@@ -57,6 +57,12 @@ describe('help', () => {
     expect(thidua(['--help']).stdout).toContain('THIDUA_LANG=en thidua --help');
   });
 
+  it('google new-year --force says what it does there: one more sheet, not overwriting a file', () => {
+    const help = thidua(['google', 'new-year', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--force tạo thêm Google Sheet năm sau dù bảng tính này đã sang năm mới');
+    expect(help).not.toContain('ghi đè nếu tệp đã có');
+  });
+
   it('thidua alone shows the help and fails (nothing to do)', () => {
     const r = thidua([]);
     expect(r.code).toBe(1);

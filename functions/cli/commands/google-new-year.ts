@@ -22,7 +22,14 @@ export const googleNewYear: Subcommand = {
   },
   args: [{ name: 'SPREADSHEET_ID', description: { vi: 'mã Google Sheet năm nay', en: 'the id of this year\'s Google Sheet' }, required: true }],
   options: ['admin', 'clientIdFile', 'functions', 'force', 'ledger'],
-  optionHelp: { ledger: CLOUD_LEDGER_HELP },
+  optionHelp: {
+    ledger: CLOUD_LEDGER_HELP,
+    // No file is overwritten here: --force makes one more sheet for next year.
+    force: {
+      vi: 'tạo thêm Google Sheet năm sau dù bảng tính này đã sang năm mới (bảng tính đã tạo trước vẫn giữ nguyên)',
+      en: 'make another Google Sheet for next year even though this one has moved to a new year (the one made before stays)',
+    },
+  },
   examples: [
     ['thidua google new-year 1AbC…xyz --client-id-file client.json --admin van.thu@tinh.gov.vn', { vi: 'tạo bảng tính năm sau', en: 'make next year\'s sheet' }],
   ],
