@@ -8,6 +8,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import {
   FakeApiError,
   colOf,
+  isEmptyCell,
   key,
   newSheet,
   plainCopy,
@@ -70,10 +71,10 @@ function updateDimensionProperties(ss: FakeSpreadsheet, body: sheets_v4.Schema$U
 
 /**
  * The spreadsheet a batch works on, sharing nothing that the batch may change with `ss`:
- * everything but the cells deep-copied (small), each tab's map of cells copied, and each
- * cell copied when it is written (writeCell) — so `ss` is left as it was however the batch
- * ends. A deep copy of the whole spreadsheet (structuredClone) cost more than applying a
- * run's write (~6 ms at 60 units, for a few hundred changed cells).
+ * everything but the cells deep-copied (small); a tab's map of cells is copied when the
+ * batch first writes into it, and a cell when it is written (writeCell) — so `ss` is left
+ * as it was however the batch ends. A deep copy of the whole spreadsheet (structuredClone)
+ * cost more than applying a run's write (~6 ms at 60 units, for a few hundred changed cells).
  */
 export function draftOf(ss: FakeSpreadsheet): FakeSpreadsheet {
   const { sheets, ...rest } = ss;
@@ -81,14 +82,18 @@ export function draftOf(ss: FakeSpreadsheet): FakeSpreadsheet {
     ...plainCopy(rest),
     sheets: sheets.map((s) => {
       const { cells, ...props } = s;
-      return { ...plainCopy(props), cells: { ...cells } };
+      return { ...plainCopy(props), cells };
     }),
   };
 }
 
+/** Tabs whose map of cells this batch has already copied (writeCell). */
+let ownCells = new WeakSet<FakeSheet>();
+
 export function applyRequests(ss: FakeSpreadsheet, requests: Request[], caller: Caller | null = null): Reply[] {
   if (!Array.isArray(requests)) throw new FakeApiError(400, 'Invalid JSON payload: "requests" must be a list');
   who = caller;
+  ownCells = new WeakSet();
   try {
     return requests.map((req, i) => apply(ss, req, i));
   } finally {
@@ -338,6 +343,10 @@ function writeCell(sheet: FakeSheet, r: number, c: number, source: CellData, fie
   const k = key(r, c);
   const old = sheet.cells[k];
   if (clearsNothing(old, source, fields)) return; // most of a ranged write of notes
+  if (!ownCells.has(sheet)) {
+    sheet.cells = { ...sheet.cells }; // the map the spreadsheet before the batch holds stays as it was
+    ownCells.add(sheet);
+  }
   // A new object, never the one the spreadsheet before the batch holds (draftOf).
   const cell: FakeCell = old ? { ...old } : {};
   for (const path of fields) {
@@ -352,7 +361,7 @@ function writeCell(sheet: FakeSheet, r: number, c: number, source: CellData, fie
       setPath(cell as any, parts, getPath(source, parts));
     }
   }
-  if (Object.keys(cell).length === 0) delete sheet.cells[k];
+  if (isEmptyCell(cell)) delete sheet.cells[k];
   else sheet.cells[k] = cell;
 }
 
