@@ -56,7 +56,7 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
       const result = await local.exclusive(() => runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'watch', now, mail }));
       if (result.outcome === 'unusable') {
         lastVersion = current;
-        log(describeUnusable(result.error.reason));
+        log(describeUnusable(result.error.reason, cliLanguage()));
         return;
       }
       if (result.outcome === 'open') {

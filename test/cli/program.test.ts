@@ -112,6 +112,14 @@ describe('help in English (THIDUA_LANG=en)', () => {
     expect(thidua(['run'], EN).stderr).toContain('Missing FILE.xlsx.');
   });
 
+  it('a workbook that cannot be used is told in English too, exit 2', () => {
+    const missing = join(tempDir(), 'khong-co.xlsx');
+    const r = thidua(['run', missing], EN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`No such file: ${missing}\n`);
+    expect(thidua(['run', missing]).stderr).toBe(`Không tìm thấy tệp: ${missing}\n`);
+  });
+
   it('a failure line is English too (a file that exists)', () => {
     const file = join(tempDir(), 'khoi.xlsx');
     expect(thidua(['init', file], EN).code).toBe(0);
