@@ -120,9 +120,15 @@ describe('help in English (THIDUA_LANG=en)', () => {
     expect(thidua(['run', missing]).stderr).toBe(`Không tìm thấy tệp: ${missing}\n`);
   });
 
-  it('a failure line is English too (a file that exists)', () => {
-    const file = join(tempDir(), 'khoi.xlsx');
-    expect(thidua(['init', file], EN).code).toBe(0);
+  it('a failure line is English too (a file that exists); so is what init says it made, or refuses to', () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    const made = thidua(['init', file], EN);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toBe(`Made ${file}\n`);
+    const ods = thidua(['init', join(dir, 'khoi.ods')], EN);
+    expect(ods.code).toBe(1);
+    expect(ods.stderr).toBe(`thidua makes .xlsx files only (not .ods): name it like ${join(dir, 'khoi.xlsx')}. LibreOffice and Excel both open .xlsx\n`);
     const r = thidua(['init', file], EN);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`${file} already exists; not overwritten. Use --force if you really mean to make it again.\n`);

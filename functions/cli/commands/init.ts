@@ -2,6 +2,7 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../args.js';
 import type { Subcommand } from '../command.js';
+import { cliLanguage } from '../lang.js';
 
 export const init: Subcommand = {
   name: 'init',
@@ -23,14 +24,20 @@ export const init: Subcommand = {
   ],
   async run([file], o) {
     const path = file!;
+    const en = cliLanguage() === 'en';
     const ext = extname(path).toLowerCase();
     if (ext !== '.xlsx') {
       const hint = `${path.slice(0, path.length - ext.length)}.xlsx`;
-      throw new UsageError(`thidua chỉ tạo tệp .xlsx${ext ? ` (không tạo ${ext})` : ''}: hãy đặt tên như ${hint}. LibreOffice và Excel đều mở được .xlsx`);
+      throw new UsageError(en
+        ? `thidua makes .xlsx files only${ext ? ` (not ${ext})` : ''}: name it like ${hint}. LibreOffice and Excel both open .xlsx`
+        : `thidua chỉ tạo tệp .xlsx${ext ? ` (không tạo ${ext})` : ''}: hãy đặt tên như ${hint}. LibreOffice và Excel đều mở được .xlsx`);
     }
     const { initWorkbook } = await import('../init.js');
     await initWorkbook(path, o);
-    process.stderr.write(`Đã tạo ${resolve(path)}${o.sample ? ' (bảng tính mẫu của Khối thi đua các tổ chức chính trị - xã hội tỉnh, năm 2023)' : ''}\n`);
+    const sample = o.sample
+      ? en ? ' (the sample workbook of the provincial cluster of political and social organisations, 2023)' : ' (bảng tính mẫu của Khối thi đua các tổ chức chính trị - xã hội tỉnh, năm 2023)'
+      : '';
+    process.stderr.write(`${en ? 'Made' : 'Đã tạo'} ${resolve(path)}${sample}\n`);
     return 0;
   },
 };
