@@ -171,7 +171,10 @@ function runCached(source: string, file: string | null): Record<string, Spec> {
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
       } catch {
-        rmSync(tmp, { force: true });
+        // a folder we may not write to just goes without; never an error at exit
+        try {
+          rmSync(tmp, { force: true });
+        } catch {}
       }
     });
   }
