@@ -146,6 +146,27 @@ const deployPackages = {
   },
 };
 
+/**
+ * functions/mail/packages.ts without its `createRequire` line: its require() calls are then
+ * the bundle's own, and the packages they name are bundled (BUNDLED_FOR_MAIL) instead of
+ * being read and compiled from node_modules on a first run, outside the code cache.
+ */
+const PACKAGES_TS = join(ROOT, 'functions', 'mail', 'packages.ts');
+const BUNDLED_FOR_MAIL = new Set(['nodemailer', 'handlebars']);
+const mailPackages = {
+  name: 'mail-packages',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]functions[\\/]mail[\\/]packages\.ts$/ }, async (a) => {
+      if (a.path !== PACKAGES_TS) return undefined;
+      const { readFileSync } = await import('node:fs');
+      const src = readFileSync(a.path, 'utf8');
+      const out = src.replace(/^const require = createRequire\(import\.meta\.url\);$/m, '');
+      if (out === src) throw new Error('bin/build.js: functions/mail/packages.ts no longer has the createRequire line the build removes');
+      return { contents: out, loader: 'ts' };
+    });
+  },
+};
+
 /** Builds dist/deploy/ into `dir`: functions.cjs, packages.cjs, index.js (the loader). */
 async function buildDeploy(build, common, dir) {
   const used = new Set();
@@ -175,7 +196,8 @@ async function buildDeploy(build, common, dir) {
 const externals = {
   name: 'externals',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('node:') || !BUNDLED.has(packageOf(a.path)) ? { path: a.path, external: true } : undefined));
+    const bundled = (a) => BUNDLED.has(packageOf(a.path)) || (a.importer === PACKAGES_TS && BUNDLED_FOR_MAIL.has(packageOf(a.path)));
+    b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('node:') || !bundled(a) ? { path: a.path, external: true } : undefined));
   },
 };
 
@@ -203,7 +225,7 @@ async function compile() {
       // No comments or indentation: a tenth fewer instructions per start (V8 reads less, and
       // scans less of each function it compiles lazily). Names stay; debug from the sources.
       minifyWhitespace: true,
-      plugins: [zodMembers(), externals],
+      plugins: [zodMembers(), mailPackages, externals],
       // The code finds templates/, fonts and its cache from import.meta.url.
       define: { 'import.meta.url': '__thiduaModuleUrl' },
       banner: { js: "'use strict';\nconst __thiduaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,5 +1,9 @@
-/** The `thidua` command: cli/program.ts parses (commander, Vietnamese help); failures become one Vietnamese line here. */
+/**
+ * The `thidua` command: cli/program.ts parses (commander, help in Vietnamese or, with
+ * THIDUA_LANG=en, English); failures become one line of that language here.
+ */
 import { UsageError } from './cli/args.js';
+import { cliLanguage } from './cli/lang.js';
 
 /** Raised by `init` when the file exists and --force was not given. */
 function isFileExists(e: unknown): e is Error {
@@ -15,12 +19,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return 1;
     }
+    const en = cliLanguage() === 'en';
     if (isFileExists(e)) {
-      process.stderr.write(`Tệp ${e.message} đã có; không ghi đè. Dùng --force nếu thật sự muốn tạo lại.\n`);
+      process.stderr.write(en
+        ? `${e.message} already exists; not overwritten. Use --force if you really mean to make it again.\n`
+        : `Tệp ${e.message} đã có; không ghi đè. Dùng --force nếu thật sự muốn tạo lại.\n`);
       return 1;
     }
     // Anything else (a locked file, a full disk, a broken ledger): one line, not a stack trace.
-    process.stderr.write(`Không chạy được: ${(await import('./cli/failure.js')).describeFailure(e)}.\n`);
+    const { describeFailure } = await import('./cli/failure.js');
+    process.stderr.write(`${en ? 'Could not run' : 'Không chạy được'}: ${describeFailure(e, en ? 'en' : 'vi')}.\n`);
     if (process.env.THIDUA_DEBUG) console.error(e);
     return 1;
   }

@@ -40,8 +40,8 @@ export interface RunOptions {
    * stays byte-identical.
    */
   reportUnusable?: boolean;
-  /** Lines for `Nhật ký` with this run's (a lock, an unlock). */
-  log?: string[];
+  /** Lines for `Nhật ký` with this run's (a lock, an unlock); a function when their words follow the sheet's `Ngôn ngữ`. */
+  log?: string[] | ((ev: Evaluation) => string[]);
 }
 
 export type RunResult =
@@ -52,15 +52,22 @@ export type RunResult =
   | { outcome: 'open'; evaluation: Evaluation; snapshot: WorkbookSnapshot };
 
 export async function runOnce(o: RunOptions): Promise<RunResult> {
+  // The first read, and the ledger's look-ups that do not depend on it, go out together:
+  // on Firestore each look-up is a round trip, and the read one of Google's. Nothing is
+  // written before the run is recorded as started.
+  const firstRead = early(o.workbook.read());
+  const firstLogLines = early(o.ledger.logLines(o.cluster));
   const runId = await o.ledger.startRun({ cluster: o.cluster, trigger: o.trigger, startedAt: o.now() });
   const attempts = o.maxAttempts ?? 5;
   try {
-    // What new-year carried into Lịch sử: the tab is compared with it to tell hand edits.
-    const carried = await o.ledger.getCarriedHistory(o.cluster);
-    // The meeting's lock (MEETING.md): the results stay the locked ones, the vote still counts.
-    const lock = await heldLock(o.ledger, o.cluster);
+    const [carried, lock] = await Promise.all([
+      // What new-year carried into Lịch sử: the tab is compared with it to tell hand edits.
+      o.ledger.getCarriedHistory(o.cluster),
+      // The meeting's lock (MEETING.md): the results stay the locked ones, the vote still counts.
+      heldLock(o.ledger, o.cluster),
+    ]);
     for (let attempt = 1; ; attempt++) {
-      const { snapshot, version } = await o.workbook.read();
+      const { snapshot, version } = await (attempt === 1 ? firstRead : o.workbook.read());
       let detail: EvaluationDetail;
       try {
         detail = evaluate(snapshot, { carriedHistory: carried?.rows ?? null, lock });
@@ -75,8 +82,8 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       const inputs = inputsOf(ev);
       const changes = previous ? describeChanges(previous.units, inputs, ev.settings.language) : [];
       // Lines a stale save dropped come back from the ledger, before this run's own.
-      const restored = missingLogLines(await o.ledger.logLines(o.cluster), findTab(snapshot, TAB.log) ?? undefined);
-      const edits = buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(o.log ?? []), ...changes] });
+      const restored = missingLogLines(await (attempt === 1 ? firstLogLines : o.ledger.logLines(o.cluster)), findTab(snapshot, TAB.log) ?? undefined);
+      const edits = buildEdits(detail, { now: o.now(), trigger: o.trigger, source: snapshot.title, log: [...(typeof o.log === 'function' ? o.log(ev) : o.log ?? []), ...changes] });
       const ownLines = logLinesOf(edits, o.now());
       if (restored.length) edits.append = edits.append.map((a) => (a.tab === TAB.log ? { ...a, rows: [...restored.map((l) => [l.when, l.source, l.text]), ...a.rows] } : a));
       try {
@@ -111,6 +118,12 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     if (unusable) return { outcome: 'unusable', error: e };
     throw e;
   }
+}
+
+/** A promise started before it is awaited: its rejection is handled where it is awaited, not reported as unhandled meanwhile. */
+function early<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 /** The cluster's locked results, as `evaluate` takes them; null when not locked. */

@@ -111,16 +111,17 @@ export function asideColumn(tableCols: number): number {
  * Where one more line goes beside a written `Xếp hạng` (the stale mark, core/stale.ts): in
  * the label column as `asideColumn` places it (the table's headers end at the first empty
  * header cell), one empty row below every line already there (the meeting's included), or
- * on the row already holding `label`. Null when the tab has no lines beside its table.
+ * on the row already holding `label` (or one of them). Null when the tab has no lines beside its table.
  */
-export function nextAsideLine(textAt: (row: number, col: number) => string, label: string): { row: number; col: number } | null {
+export function nextAsideLine(textAt: (row: number, col: number) => string, label: string | readonly string[]): { row: number; col: number } | null {
+  const labels: readonly string[] = typeof label === 'string' ? [label] : label;
   let tableCols = 0;
   while (textAt(0, tableCols) !== '') tableCols++;
   const col = asideColumn(tableCols);
   if (tableCols === 0 || textAt(0, col) === '') return null;
   let row = 0;
-  while (textAt(row, col) !== '' && textAt(row, col) !== label) row++;
-  if (textAt(row, col) === label) return { row, col };
+  while (textAt(row, col) !== '' && !labels.includes(textAt(row, col))) row++;
+  if (labels.includes(textAt(row, col))) return { row, col };
   // One empty row apart from the lines above.
   return { row: row + 1, col };
 }

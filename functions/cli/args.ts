@@ -1,9 +1,11 @@
 /**
  * The options every subcommand may take, checked with zod after commander parsed them
- * (cli/program.ts), so a bad value gets a clear Vietnamese message, not a stack trace.
+ * (cli/program.ts), so a bad value gets a clear message (Vietnamese, or English with
+ * THIDUA_LANG=en) naming what was typed — not zod's English words, not a stack trace.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { cliLanguage } from './lang.js';
 
 export class UsageError extends Error {}
 
@@ -19,13 +21,35 @@ export function parseDay(text: string): string | null {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A message in the CLI's language (cli/lang.ts), chosen when the value is checked; `typed` is what was given. */
+const said = (vi: (typed: string) => string, en: (typed: string) => string) =>
+  (issue: { input?: unknown }) => (cliLanguage() === 'en' ? en : vi)(String(issue.input ?? ''));
+
 const Day = z.string().transform((s, ctx) => {
   const day = parseDay(s);
   if (!day) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" không phải ngày; hãy ghi dd/mm/yyyy (20/12/2023) hoặc yyyy-mm-dd (2023-12-20)` });
+    ctx.addIssue({ code: 'custom', message: said(
+      (t) => `"${t}" không phải ngày; hãy ghi dd/mm/yyyy (20/12/2023) hoặc yyyy-mm-dd (2023-12-20)`,
+      (t) => `"${t}" is not a day; write dd/mm/yyyy (20/12/2023) or yyyy-mm-dd (2023-12-20)`,
+    )({ input: s }) });
     return z.NEVER;
   }
   return day;
+});
+
+/** A file or folder name given to an option: not empty. */
+const Name = z.string().min(1, { error: said(() => 'cần một tên tệp hoặc thư mục, không để trống', () => 'needs a file or folder name, not an empty one') });
+
+/** `--port`: 0–65535 as typed (commander gives text; a caller in code may give a number). */
+const Port = z.coerce.string().optional().transform((v, ctx) => {
+  if (v === undefined) return 8080;
+  const n = /^\s*\d{1,5}\s*$/.test(v) ? Number(v) : NaN;
+  if (Number.isInteger(n) && n >= 0 && n <= 65535) return n;
+  ctx.addIssue({ code: 'custom', message: said(
+    (t) => `"${t}" không phải cổng; hãy ghi một số từ 0 đến 65535, ví dụ 8080`,
+    (t) => `"${t}" is not a port; give a number from 0 to 65535, e.g. 8080`,
+  )({ input: v }) });
+  return z.NEVER;
 });
 
 export const Options = z.object({
@@ -34,18 +58,21 @@ export const Options = z.object({
   force: z.boolean().default(false),
   send: z.boolean().default(false),
   /** Where email previews go; by default a folder beside the workbook (outboxFor). */
-  outbox: z.string().min(1).optional(),
+  outbox: Name.optional(),
   now: Day.optional(),
-  smtp: z.string().url().optional(),
+  smtp: z.string().url({ error: said(
+    (t) => `"${t}" không phải địa chỉ máy chủ thư; ví dụ smtp://user:pass@mail.example.vn:587`,
+    (t) => `"${t}" is not a mail server address; e.g. smtp://user:pass@mail.example.vn:587`,
+  ) }).optional(),
   workbook: z.string().optional(),
   from: z.string().optional(),
-  admin: z.array(z.email()).default([]),
-  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  admin: z.array(z.email({ error: said((t) => `"${t}" không phải địa chỉ email`, (t) => `"${t}" is not an email address`) })).default([]),
+  port: Port,
   ledger: z.string().optional(),
-  to: z.string().min(1).optional(),
-  out: z.string().min(1).optional(),
-  clientIdFile: z.string().min(1).optional(),
-  functions: z.string().min(1).optional(),
+  to: Name.optional(),
+  out: Name.optional(),
+  clientIdFile: Name.optional(),
+  functions: Name.optional(),
 });
 export type Options = z.infer<typeof Options>;
 

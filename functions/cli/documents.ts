@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Evaluation } from '../core/model.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import { documentEvaluation } from '../documents/evaluation.js';
 import { factsFromEvaluation, meetingDocuments, writeDocuments } from '../documents/index.js';
 import { openLocal } from '../local.js';
@@ -45,7 +46,7 @@ export async function documentsCommand(
     evaluation = await evaluateReadOnly(file, o.ledger);
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
-      err.write(describeUnusable(e.reason) + '\n');
+      err.write(describeUnusable(e.reason, cliLanguage()) + '\n');
       return 2;
     }
     throw e;

@@ -18,6 +18,7 @@ import type { Options } from './args.js';
 import { clientsOf, preflight, provisionSheet, sheetTitle, type GoogleSetupDeps } from './google-setup.js';
 import { carriedRecord, describeNextYear, planNextYear } from './new-year.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import type { NextYearContent } from '../core/new-year.js';
 
 export async function googleNewYearCommand(spreadsheetId: string, o: Options, d: GoogleSetupDeps = {}): Promise<number> {
@@ -50,7 +51,7 @@ export async function googleNewYearCommand(spreadsheetId: string, o: Options, d:
       plan = await planNextYear(snapshot, ledger, spreadsheetId);
     } catch (e) {
       if (!(e instanceof WorkbookUnusableError)) throw e;
-      err.write(describeUnusable(e.reason) + '\n');
+      err.write(describeUnusable(e.reason, cliLanguage()) + '\n');
       return 2;
     }
     // Next year's workbook as `thidua init` lays it out, read back as the snapshot setup takes.

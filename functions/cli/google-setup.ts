@@ -26,6 +26,7 @@ import type { drive_v3, script_v1, sheets_v4 } from '../google/clients.js';
 import type { Ledger } from '../ledger/port.js';
 import type { WorkbookSnapshot } from '../core/cell.js';
 import { WorkbookUnusableError, describeUnusable } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import { UsageError, type Options } from './args.js';
 
 /** Create spreadsheets, share the files this tool created (drive.file: no other file), write their bound script. */
@@ -69,7 +70,7 @@ export async function googleSetupCommand(o: Options, d: GoogleSetupDeps = {}): P
     settings = evaluate(snapshot).evaluation.settings;
   } catch (e) {
     if (!(e instanceof WorkbookUnusableError)) throw e;
-    err.write(describeUnusable(e.reason) + '\n');
+    err.write(describeUnusable(e.reason, cliLanguage()) + '\n');
     return 2;
   }
   return provisionSheet({ snapshot, name: settings.name || sheetTitle(settings, snapshot), title: sheetTitle(settings, snapshot), o, d, ...ready });

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import { formatDateTime } from '../core/format.js';
 import { jsonReport } from '../core/report.js';
 import { describeUnusable } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import { openLocal } from '../local.js';
 import { lockResults, unlockResults } from '../meeting/lock.js';
 import { clock, type Options } from './args.js';
@@ -28,7 +29,7 @@ export async function lockCommand(file: string, o: Options, out = process.stdout
       workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now: clock(o.now), by: actor(),
     }));
     if (r.outcome === 'unusable') {
-      err.write(describeUnusable(r.error.reason) + '\n');
+      err.write(describeUnusable(r.error.reason, cliLanguage()) + '\n');
       return 2;
     }
     if (r.outcome === 'already-locked') {
@@ -58,7 +59,9 @@ export async function unlockCommand(file: string, o: Options, out = process.stdo
       return 1;
     }
     if (r.run.outcome === 'unusable') {
-      err.write(`Đã mở chốt, nhưng chưa chấm lại được: ${describeUnusable(r.run.error.reason)}\n`);
+      err.write(cliLanguage() === 'en'
+        ? `Unlocked, but could not score again: ${describeUnusable(r.run.error.reason, 'en')}\n`
+        : `Đã mở chốt, nhưng chưa chấm lại được: ${describeUnusable(r.run.error.reason)}\n`);
       return 2;
     }
     if (o.json) out.write(JSON.stringify(jsonReport(r.run.evaluation, []), null, 2) + '\n');

@@ -79,8 +79,8 @@ export async function deliverPlanned(
     entries[i] = [base, { ...row, key: draft.key }];
     emails[i] = row;
   };
-  // Each email's files are written while the next one renders, a few at a time; the
-  // summary's chart is drawn on the thread pool meanwhile.
+  // Each email's message is built (nodemailer streams it) while the next one renders, a
+  // few at a time; the summary's chart is drawn on the thread pool meanwhile.
   const started: Promise<void>[] = [];
   const inFlight = new Set<Promise<void>>();
   const start = (work: Promise<void>) => {

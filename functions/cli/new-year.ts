@@ -11,6 +11,7 @@ import { evaluate } from '../core/evaluate.js';
 import { formatDate, formatDateTime } from '../core/format.js';
 import { planNewYear, type NextYearContent } from '../core/new-year.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import { openLocal } from '../local.js';
 import { heldLock } from '../pipeline.js';
 import { factsFromEvaluation, giaoUoc, writeDocuments } from '../documents/index.js';
@@ -33,7 +34,7 @@ export async function newYearCommand(file: string, o: Options & { to?: string },
         plan = await planNextYear((await source.workbook.read()).snapshot, source.ledger, source.cluster);
       } catch (e) {
         if (!(e instanceof WorkbookUnusableError)) throw e;
-        err.write(describeUnusable(e.reason) + '\n');
+        err.write(describeUnusable(e.reason, cliLanguage()) + '\n');
         return 2;
       }
       const target = resolve(o.to ?? defaultTarget(file, plan.report.from));

@@ -8,6 +8,7 @@ import { LOG_HEADERS, TAB } from '../../sheets-schema/layout.js';
 import { evaluate } from '../core/evaluate.js';
 import { formatDateTime } from '../core/format.js';
 import { describeUnusable, WorkbookUnusableError } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import { openLocal, type Local } from '../local.js';
 import { emailsFor } from '../mail/policy.js';
 import { WorkbookChangedError } from '../sheets/port.js';
@@ -46,7 +47,7 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
     return 0;
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
-      err.write(describeUnusable(e.reason) + '\n');
+      err.write(describeUnusable(e.reason, cliLanguage()) + '\n');
       return 2;
     }
     throw e;

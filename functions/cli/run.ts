@@ -1,5 +1,6 @@
 /** `thidua run FILE`: one run; exit 0 when it completed whatever it found, 2 when the workbook cannot be used. */
 import { describeUnusable } from '../core/unusable.js';
+import { cliLanguage } from './lang.js';
 import { jsonReport } from '../core/report.js';
 import { openLocal } from '../local.js';
 import { runOnce, type MailStep } from '../pipeline.js';
@@ -16,7 +17,7 @@ export async function runCommand(file: string, o: Options, out = process.stdout,
     const mail: MailStep = localMail({ cluster: local.cluster, ledger: local.ledger, outbox: outboxFor(file, o), send: o.send, ...(smtp ? { smtp } : {}) });
     const result = await local.exclusive(() => runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'cli', now, mail }));
     if (result.outcome === 'unusable') {
-      err.write(describeUnusable(result.error.reason) + '\n');
+      err.write(describeUnusable(result.error.reason, cliLanguage()) + '\n');
       return 2;
     }
     const emails = result.outcome === 'ok' ? result.emails : [];

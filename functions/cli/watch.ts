@@ -7,6 +7,7 @@
  */
 import { describeUnusable } from '../core/unusable.js';
 import { describeFailure } from './failure.js';
+import { cliLanguage } from './lang.js';
 import { openLocal, type Local } from '../local.js';
 import { runOnce } from '../pipeline.js';
 import { coalesce } from '../triggers/coalesce.js';
@@ -55,7 +56,7 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
       const result = await local.exclusive(() => runOnce({ workbook: local.workbook, ledger: local.ledger, cluster: local.cluster, trigger: 'watch', now, mail }));
       if (result.outcome === 'unusable') {
         lastVersion = current;
-        log(describeUnusable(result.error.reason));
+        log(describeUnusable(result.error.reason, cliLanguage()));
         return;
       }
       if (result.outcome === 'open') {
@@ -82,7 +83,7 @@ export function startWatching(file: string, o: Options, log: (s: string) => void
       previous = result.evaluation;
     },
     // The same line as `thidua run` prints for the same failure.
-    (e) => log(`Không chạy được: ${describeFailure(e)}.`),
+    (e) => log(cliLanguage() === 'en' ? `Could not run: ${describeFailure(e, 'en')}.` : `Không chạy được: ${describeFailure(e)}.`),
   );
 
   const watcher = watchWorkbook(local.path, () => void runs.trigger());

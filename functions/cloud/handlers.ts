@@ -95,8 +95,22 @@ export const DOCUMENTS_LEASE_MS = 5 * 60_000;
 /** Requests are small; anything bigger is refused before its signature is even checked. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * Loaded on first need, then kept: an `import()` of a module already loaded still goes
+ * through the loader's resolve (under tsx, a round trip to its worker thread: ~0,8 ms a
+ * request, each of these on every ping).
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load().catch((e) => {
+    p = undefined; // a failed load is tried again by the next request
+    throw e;
+  }));
+}
+
 /** zod (a noticeable share of a cold start) loads only for a request that passed the signature check. */
-const requests = () => import('./requests.js');
+const requests = once(() => import('./requests.js'));
+const scoring = once(() => import('./score.js'));
 
 const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): CloudResponse =>
   headers ? { status, body, headers } : { status, body };
@@ -252,7 +266,7 @@ export function cloudHandlers(ctx: CloudContext): CloudHandlers {
   }
 
   async function score(deps: CloudDeps, id: string, trigger: CloudTrigger, mail?: MailStep): Promise<RunResult> {
-    const { scoreAndRecord } = await import('./score.js');
+    const { scoreAndRecord } = await scoring();
     return scoreAndRecord(deps, id, trigger, now, mail);
   }
 

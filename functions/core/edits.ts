@@ -11,7 +11,7 @@ import type { CellNote, ColumnLayout, OutValue, SheetEdits, TabLayout } from './
 import { centsToNumber, dateTimeSerial, formatDateTime, formatPoints } from './format.js';
 import type { EvaluationDetail } from './evaluate.js';
 import { growEdits, type Growth } from './grow.js';
-import type { Evaluation, Lang, UnitResult } from './model.js';
+import type { Criterion, Evaluation, Lang, UnitResult } from './model.js';
 
 export type TriggerLabel = 'cli' | 'watch' | 'edit' | 'reconcile' | 'schedule' | 'manual';
 
@@ -58,6 +58,7 @@ function unitCells(detail: EvaluationDetail): SheetEdits['cells'] {
     const key = `${raw.unit}\u0000${raw.row}`;
     messagesAt.set(key, [...(messagesAt.get(key) ?? []), ev.issues[n]!.message]);
   });
+  const rows = rowIndex(ev.criteria);
   for (const unit of ev.units) {
     const e = detail.entries.get(unit.code);
     if (!e) continue;
@@ -66,7 +67,7 @@ function unitCells(detail: EvaluationDetail): SheetEdits['cells'] {
     for (let n = 0; n < e.codedRows.length; n++) {
       const row = e.codedRows[n]!, code = e.rowCodes[n]!;
       if (pCol !== undefined) {
-        const value = unit.status === 'missing' ? null : pointsOfRow(code, points, ev);
+        const value = unit.status === 'missing' ? null : pointsOfRow(code, points, rows);
         cells.push({ tab: e.tab.name, row, col: pCol, value });
       }
       if (cCol !== undefined) {
@@ -78,15 +79,40 @@ function unitCells(detail: EvaluationDetail): SheetEdits['cells'] {
   return cells;
 }
 
+/** `Tiêu chí` looked up by a unit tab's row code, built once per run (not per unit and row). */
+interface RowIndex {
+  /** Code → the first criterion so coded. */
+  byCode: Map<string, Criterion>;
+  /** Code → the non-group criteria under it (`1` → 1.1, 1.2, 1.2.1 …), in sheet order. */
+  under: Map<string, Criterion[]>;
+}
+
+function rowIndex(criteria: readonly Criterion[]): RowIndex {
+  const byCode = new Map<string, Criterion>();
+  const under = new Map<string, Criterion[]>();
+  for (const c of criteria) {
+    if (!byCode.has(c.code)) byCode.set(c.code, c);
+    if (c.isGroup) continue;
+    // Every code that c's code continues with "." (1.2.1 → 1, 1.2).
+    for (let i = c.code.indexOf('.'); i >= 0; i = c.code.indexOf('.', i + 1)) {
+      const head = c.code.slice(0, i);
+      const list = under.get(head);
+      if (list) list.push(c);
+      else under.set(head, [c]);
+    }
+  }
+  return { byCode, under };
+}
+
 /** A criterion's points, or a group's subtotal (bonus added, deductions subtracted). */
-function pointsOfRow(code: string, points: Map<string, number>, ev: Evaluation): OutValue {
+function pointsOfRow(code: string, points: Map<string, number>, index: RowIndex): OutValue {
   const own = points.get(code);
   if (own !== undefined) {
-    const c = ev.criteria.find((x) => x.code === code);
+    const c = index.byCode.get(code);
     return centsToNumber(c?.rule === 'deduction' ? -own : own);
   }
-  const children = ev.criteria.filter((c) => !c.isGroup && c.code.startsWith(code + '.'));
-  if (!children.length) return null;
+  const children = index.under.get(code);
+  if (!children) return null;
   let sum = 0;
   for (const c of children) sum += (c.rule === 'deduction' ? -1 : 1) * (points.get(c.code) ?? 0);
   return centsToNumber(sum);

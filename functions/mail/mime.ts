@@ -4,11 +4,11 @@
  * inline (multipart/related, cid), and a Message-ID derived from the idempotency key so
  * that a repeat of the same key carries the same id.
  */
-import { createRequire } from 'node:module';
 import type MailComposerType from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { EmailDraft } from './draft.js';
 import { messageIdFor } from './key.js';
+import { mailComposer } from './packages.js';
 import type { Sender } from './sender.js';
 
 // Loaded on the first message built: a re-run whose emails are all unchanged never needs it.
@@ -43,7 +43,7 @@ export function composerOptions(d: EmailDraft, opts: { from: Sender; date: Date 
 }
 
 export async function buildMime(d: EmailDraft, opts: { from: Sender; date: Date }): Promise<Buffer> {
-  const MailComposer = (composerClass ??= createRequire(import.meta.url)('nodemailer/lib/mail-composer') as typeof MailComposerType);
+  const MailComposer = (composerClass ??= mailComposer());
   const options = composerOptions(d, opts);
   const encoding = commonTextEncoding(d, opts.from);
   return new MailComposer(encoding ? { ...options, textEncoding: encoding === 'Q' ? 'quoted-printable' : 'base64' } : options)

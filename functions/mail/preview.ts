@@ -2,8 +2,12 @@
  * What `thidua run` does without sending: each draft as `<dir>/<kind>-<unit-or-recipient>.eml`
  * (opens in any mail program) and `.html` (opens in a browser), the inline chart written
  * beside it and the HTML pointing at that file instead of `cid:`.
+ *
+ * The files are written synchronously: each is small (tens of KB) and goes to the page
+ * cache, and fs/promises' open, write and close through the thread pool cost more of the
+ * main thread than the write itself (61 emails of 60 × 40: ~80 ms against ~15 ms).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmailDraft } from './draft.js';
 import { buildMime } from './mime.js';
@@ -35,23 +39,23 @@ export async function writePreviews(
   dir: string,
   opts: { from?: Sender; date?: Date } = {},
 ): Promise<PreviewFiles[]> {
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const out: PreviewFiles[] = [];
   for (const d of drafts) {
     const base = previewBase(d);
     const eml = join(dir, `${base}.eml`);
     const html = join(dir, `${base}.html`);
     const raw = await buildMime(d, { from: opts.from ?? mailFrom(d.lang), date: opts.date ?? new Date() });
-    await writeFile(eml, raw);
+    writeFileSync(eml, raw);
     let page = d.html;
     const images: string[] = [];
     for (const a of d.attachments) {
       const file = `${base}-${slug(a.filename)}`;
-      await writeFile(join(dir, file), a.content);
+      writeFileSync(join(dir, file), a.content);
       images.push(join(dir, file));
       page = page.split(`cid:${a.cid}`).join(encodeURI(file));
     }
-    await writeFile(html, page, 'utf8');
+    writeFileSync(html, page, 'utf8');
     out.push({ key: d.key, kind: d.kind, to: d.to, subject: d.subject, eml, html, images, raw });
   }
   return out;

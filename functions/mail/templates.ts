@@ -5,20 +5,23 @@
  * `noEscape`, since neither is HTML. The HTML templates are compiled with their CSS
  * already inlined (inline.ts). What is cached on disk is the end of that: every template
  * precompiled by Handlebars to JavaScript, keyed by the hash of every template, the CSS
- * and the versions; loading them needs only Handlebars' small runtime. juice and the
- * Handlebars compiler load only when a template or the CSS changed since the cache was
- * written.
+ * and the versions: one script, run with V8's code cache beside it (as bin/thidua.js runs
+ * the command), so a run neither parses nor compiles the templates' code again. Loading
+ * them needs only Handlebars' small runtime; juice and the Handlebars compiler load only
+ * when a template or the CSS changed since the cache was written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 
 import type { Lang } from '../core/model.js';
 import type { EmailKind } from './draft.js';
 import { helpers } from './helpers.js';
+import { handlebarsRuntime } from './packages.js';
 import { expandLocalPartials, INLINER_VERSION, inlineTemplate } from './inline.js';
 
 const require = createRequire(import.meta.url);
@@ -106,30 +109,76 @@ function cacheDirs(): string[] {
   return dirs;
 }
 
-/** The precompiled templates for these sources: from the cache, or made now and cached (best effort). */
-function cached(src: Sources): Precompiled {
-  const hash = createHash('sha256').update(JSON.stringify([INLINER_VERSION, handlebarsVersion(), src])).digest('hex').slice(0, 32);
+/**
+ * The precompiled templates as one script: an object literal of Handlebars' template
+ * specs (its JavaScript), by path. Bumped with the format, so a cache of an older one is
+ * never read.
+ */
+const CACHE_FORMAT = 3;
+const asScript = (out: Precompiled) => `({${Object.entries(out).map(([path, js]) => `${JSON.stringify(path)}:${js}`).join(',\n')}})`;
+
+/** The template specs for these sources: from the cache, or made now and cached (best effort). */
+function cached(src: Sources): Record<string, Spec> {
+  const hash = createHash('sha256').update(JSON.stringify([CACHE_FORMAT, INLINER_VERSION, handlebarsVersion(), src])).digest('hex').slice(0, 32);
   const dirs = cacheDirs();
   for (const d of dirs) {
+    let source: string;
     try {
-      return JSON.parse(readFileSync(join(d, `${hash}.json`), 'utf8')) as Precompiled;
+      source = readFileSync(join(d, `${hash}.js`), 'utf8');
     } catch {
-      // not cached there
+      continue; // not cached there
     }
+    return runCached(source, join(d, `${hash}.js`));
   }
-  const out = precompile(src, true);
+  const source = asScript(precompile(src, true));
   for (const d of dirs) {
     try {
       mkdirSync(d, { recursive: true });
       const tmp = join(d, `${hash}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(out));
-      renameSync(tmp, join(d, `${hash}.json`)); // atomic: a parallel reader sees all or nothing
-      break;
+      writeFileSync(tmp, source);
+      renameSync(tmp, join(d, `${hash}.js`)); // atomic: a parallel reader sees all or nothing
+      return runCached(source, join(d, `${hash}.js`));
     } catch {
       // read-only (a deployed function): the next instance inlines again
     }
   }
-  return out;
+  return runCached(source, null);
+}
+
+/**
+ * Runs the templates' script with V8's code cache (`<file>.<v8>.cache`, which V8 checks
+ * against the source and its own version: a mismatch is rejected and the script compiled
+ * afresh). The cache is written once, when a process that rendered emails ends, so that
+ * it also holds the template functions it rendered with (V8 compiles them on first call):
+ * one written by a process that only loaded the templates (`prepare`) would lack them.
+ */
+function runCached(source: string, file: string | null): Record<string, Spec> {
+  const cacheFile = file && `${file}.${process.versions.v8}.cache`;
+  let cachedData: Buffer | undefined;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    // the first run with these templates on this Node version
+  }
+  // Code Handlebars generated from our templates, never sheet data.
+  const script = new Script(source, { filename: file ?? 'thidua-email-templates.js', ...(cachedData ? { cachedData } : {}) });
+  const specs = script.runInThisContext() as Record<string, Spec>;
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('beforeExit', () => {
+      if (!rendered) return;
+      const tmp = `${cacheFile}.${process.pid}`;
+      try {
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
+      } catch {
+        // a folder we may not write to just goes without; never an error at exit
+        try {
+          rmSync(tmp, { force: true });
+        } catch {}
+      }
+    });
+  }
+  return specs;
 }
 
 type Spec = Parameters<typeof import('handlebars').template>[0];
@@ -138,13 +187,15 @@ function handlebarsVersion(): string {
   return (require('handlebars/package.json') as { version: string }).version;
 }
 
-/** Handlebars' own output, turned back into its template spec object. */
+/** Handlebars' own output, turned back into its template spec object (the uncached comparison path). */
 function revive(js: string): Spec {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code Handlebars generated from our templates, never sheet data
   return new Function(`return ${js};`)() as Spec;
 }
 
 let cache: Templates | null = null;
+/** Set when a kind's templates are first used: the code cache is then worth writing. */
+let rendered = false;
 
 /**
  * Compiles the templates; `inline: false` gives the HTML without the CSS (the same
@@ -152,15 +203,15 @@ let cache: Templates | null = null;
  */
 export function compileTemplates(dir: string, opts: { inline: boolean } = { inline: true }): Templates {
   // The runtime only (a fifth of the full build): templates arrive precompiled. Loaded with the first email rendered.
-  const Handlebars = require('handlebars/runtime') as typeof import('handlebars');
+  const Handlebars = handlebarsRuntime();
   const src = readSources(dir);
-  const specs = opts.inline ? cached(src) : precompile(src, false);
+  const specs = opts.inline ? cached(src) : Object.fromEntries(Object.entries(precompile(src, false)).map(([p, js]) => [p, revive(js)]));
   const env = (kind: 'html' | 'text') => {
     const e = Handlebars.create();
     for (const [name, fn] of Object.entries(helpers)) e.registerHelper(name, fn);
     for (const path of Object.keys(specs)) {
       const m = /^partials\/(.+)\.(html|text)\.hbs$/.exec(path);
-      if (m && m[2] === kind) e.registerPartial(m[1]!, e.template(revive(specs[path]!)));
+      if (m && m[2] === kind) e.registerPartial(m[1]!, e.template(specs[path]!));
     }
     return e;
   };
@@ -170,12 +221,15 @@ export function compileTemplates(dir: string, opts: { inline: boolean } = { inli
   for (const lang of LANGS) {
     kinds[lang] = {} as Record<EmailKind, KindTemplates>;
     for (const kind of KINDS) {
-      const spec = (part: string) => revive(specs[`${lang}/${kind}.${part}.hbs`]!);
-      // Revived on first use: a run renders one language and two kinds of the eighteen templates.
+      const spec = (part: string) => specs[`${lang}/${kind}.${part}.hbs`]!;
+      // Made on first use: a run renders one language and two kinds of the eighteen templates.
       let made: KindTemplates | undefined;
       Object.defineProperty(kinds[lang], kind, {
         enumerable: true,
-        get: () => (made ??= { subject: plain.template(spec('subject')), html: htmlEnv.template(spec('html')), text: plain.template(spec('text')) }),
+        get: () => {
+          rendered = true;
+          return (made ??= { subject: plain.template(spec('subject')), html: htmlEnv.template(spec('html')), text: plain.template(spec('text')) });
+        },
       });
     }
   }

@@ -73,7 +73,10 @@ export async function unlockResults(o: LockOptions): Promise<UnlockResult> {
   if (!lock) return { outcome: 'not-locked' };
   const run = await runOnce({
     ...o,
-    log: [`Đã mở chốt kết quả lúc ${formatDateTime(o.now())} (người mở: ${o.by}; đã chốt lúc ${formatDateTime(lock.at)}). Lần chấm này và các lần sau chấm lại từ số liệu hiện có.`],
+    // In the sheet's language, as the lock's line (known once the run has read the sheet).
+    log: (ev) => [ev.settings.language === 'vi'
+      ? `Đã mở chốt kết quả lúc ${formatDateTime(o.now())} (người mở: ${o.by}; đã chốt lúc ${formatDateTime(lock.at)}). Lần chấm này và các lần sau chấm lại từ số liệu hiện có.`
+      : `Results unlocked at ${formatDateTime(o.now())} (by ${o.by}; locked at ${formatDateTime(lock.at)}). This run and the next ones score again from the current data.`],
   });
   return { outcome: 'unlocked', lock, run };
 }

@@ -31,17 +31,91 @@ const URL_PROPERTY = {
   makeDocuments: 'THIDUA_URL_MAKE_DOCUMENTS',
 };
 
+/**
+ * What the menu and its messages say, in the sheet's language (`Ngôn ngữ` in `Cấu hình`,
+ * read as the functions read it: words_). Messages the functions send back (r.body.error)
+ * are theirs.
+ */
+const WORDS = {
+  vi: {
+    menu: 'Thi đua', enable: 'Bật tự động chấm điểm', scoreNow: 'Chấm điểm ngay', send: 'Gửi báo cáo',
+    lock: 'Chốt kết quả', unlock: 'Mở chốt', documents: 'Tạo văn bản',
+    enabled: 'Đã bật tự động chấm điểm: sau mỗi lần sửa, bảng "Xếp hạng" được chấm lại sau ít giây.',
+    enabledNotCalled: 'Đã cài trình kích hoạt, nhưng chưa gọi được hàm chấm điểm: ',
+    rescored: 'Đã chấm điểm lại.',
+    sendAsk: 'Gửi báo cáo tổng hợp và phiếu điểm của từng đơn vị qua thư điện tử? ' +
+      'Thư có nội dung không đổi đã gửi trước đó sẽ không gửi lại.',
+    sent: (n, dup) => 'Đã gửi ' + n + ' thư (' + dup + ' thư không đổi, không gửi lại).',
+    lockAsk: 'Chốt điểm, hạng, xếp loại và đề nghị khen thưởng hiện có? Sau khi chốt, mỗi ô sửa ' +
+      'sẽ có cảnh báo trong tab Kiểm tra; tab Bỏ phiếu vẫn mở.',
+    alreadyLocked: 'Kết quả đã được chốt từ trước.',
+    lockUnusable: 'Chưa chốt được: bảng tính có lỗi, xem tab Kiểm tra.',
+    locked: 'Đã chốt kết quả.',
+    unlockAsk: 'Bỏ kết quả đã chốt và chấm lại từ số liệu hiện có?',
+    notLocked: 'Kết quả chưa được chốt.',
+    unlocked: 'Đã mở chốt; bảng được chấm lại.',
+    made: (n) => 'Đã tạo ' + n + ' tệp văn bản trong thư mục của bảng tính; đường dẫn ghi ở tab Nhật ký.',
+    draft: '\nKết quả chưa chốt nên các văn bản ghi "DỰ THẢO".',
+    error: 'lỗi ',
+  },
+  en: {
+    menu: 'Emulation', enable: 'Turn on automatic scoring', scoreNow: 'Score now', send: 'Send reports',
+    lock: 'Lock results', unlock: 'Unlock results', documents: 'Make documents',
+    enabled: 'Automatic scoring is on: after each edit, the "Xếp hạng" tab is scored again within seconds.',
+    enabledNotCalled: 'The triggers are installed, but the scoring function could not be called: ',
+    rescored: 'Scored again.',
+    sendAsk: 'Email the summary report and each unit\'s scorecard? ' +
+      'An email already sent with the same content is not sent again.',
+    sent: (n, dup) => 'Sent ' + n + ' emails (' + dup + ' unchanged, not sent again).',
+    lockAsk: 'Lock the current points, ranks, grades and award proposals? After the lock, each edited cell ' +
+      'gets a warning in the Kiểm tra tab; the Bỏ phiếu tab stays open.',
+    alreadyLocked: 'The results were already locked.',
+    lockUnusable: 'Not locked: the workbook has errors, see the Kiểm tra tab.',
+    locked: 'Results locked.',
+    unlockAsk: 'Drop the locked results and score again from the current data?',
+    notLocked: 'The results are not locked.',
+    unlocked: 'Unlocked; the sheet was scored again.',
+    made: (n) => 'Made ' + n + ' document files in the sheet\'s folder; their links are in the Nhật ký tab.',
+    draft: '\nThe results are not locked, so the documents say "DỰ THẢO" (draft).',
+    error: 'error ',
+  },
+};
+
 function onOpen() {
+  const w = words_();
   SpreadsheetApp.getUi()
-    .createMenu('Thi đua')
-    .addItem('Bật tự động chấm điểm', 'enableAutoScoring')
-    .addItem('Chấm điểm ngay', 'scoreNow')
-    .addItem('Gửi báo cáo', 'sendReportsNow')
+    .createMenu(w.menu)
+    .addItem(w.enable, 'enableAutoScoring')
+    .addItem(w.scoreNow, 'scoreNow')
+    .addItem(w.send, 'sendReportsNow')
     .addSeparator()
-    .addItem('Chốt kết quả', 'lockResults')
-    .addItem('Mở chốt', 'unlockResults')
-    .addItem('Tạo văn bản', 'makeDocuments')
+    .addItem(w.lock, 'lockResults')
+    .addItem(w.unlock, 'unlockResults')
+    .addItem(w.documents, 'makeDocuments')
     .addToUi();
+}
+
+/**
+ * WORDS in the sheet's language: `Ngôn ngữ` on `Cấu hình` (columns `Mục` | `Giá trị`), names
+ * matched as the functions match them (case, spaces, Unicode form ignored); anything but
+ * `en` — no such tab, a sheet being restructured — is Vietnamese, the default.
+ */
+function words_() {
+  const name = (s) => String(s).normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  try {
+    const tab = SpreadsheetApp.getActiveSpreadsheet().getSheets().find((t) => name(t.getName()) === name('Cấu hình'));
+    const rows = tab ? tab.getDataRange().getDisplayValues() : [];
+    const header = (rows[0] || []).map(name);
+    const key = header.indexOf(name('Mục'));
+    const value = header.indexOf(name('Giá trị'));
+    if (key >= 0 && value >= 0) {
+      const row = rows.slice(1).find((r) => name(r[key]) === name('Ngôn ngữ'));
+      if (row && name(row[value]) === 'en') return WORDS.en;
+    }
+  } catch (err) {
+    // unreadable: Vietnamese
+  }
+  return WORDS.vi;
 }
 
 /** Installs the two triggers for this spreadsheet (again: old ones are removed first). */
@@ -53,11 +127,8 @@ function enableAutoScoring() {
   ScriptApp.newTrigger('onSheetEdit').forSpreadsheet(ss).onEdit().create();
   ScriptApp.newTrigger('onSheetChange').forSpreadsheet(ss).onChange().create();
   const r = post_('reconcile', { spreadsheetId: ss.getId(), force: true, ts: Date.now() });
-  SpreadsheetApp.getUi().alert(
-    r.status < 300
-      ? 'Đã bật tự động chấm điểm: sau mỗi lần sửa, bảng "Xếp hạng" được chấm lại sau ít giây.'
-      : 'Đã cài trình kích hoạt, nhưng chưa gọi được hàm chấm điểm: ' + describe_(r),
-  );
+  const w = words_();
+  SpreadsheetApp.getUi().alert(r.status < 300 ? w.enabled : w.enabledNotCalled + describe_(r, w));
 }
 
 /** Installable onEdit: a person typed or pasted into a cell. */
@@ -75,39 +146,41 @@ function onSheetChange(e) {
 
 function scoreNow() {
   const r = post_('reconcile', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), force: true, ts: Date.now() });
-  SpreadsheetApp.getActiveSpreadsheet().toast(r.status < 300 ? 'Đã chấm điểm lại.' : describe_(r), 'Thi đua');
+  const w = words_();
+  SpreadsheetApp.getActiveSpreadsheet().toast(r.status < 300 ? w.rescored : describe_(r, w), w.menu);
 }
 
 /** An admin's act: sent with the person's Google identity, not with the sheet's key. */
 function sendReportsNow() {
   const ui = SpreadsheetApp.getUi();
-  const ok = ui.alert('Gửi báo cáo', 'Gửi báo cáo tổng hợp và phiếu điểm của từng đơn vị qua thư điện tử? ' +
-    'Thư có nội dung không đổi đã gửi trước đó sẽ không gửi lại.', ui.ButtonSet.OK_CANCEL);
+  const w = words_();
+  const ok = ui.alert(w.send, w.sendAsk, ui.ButtonSet.OK_CANCEL);
   if (ok !== ui.Button.OK) return;
   const r = postAsPerson_('sendReports', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const res = (r.body && r.body.results && r.body.results[0]) || {};
-  ui.alert(r.status < 300 ? 'Đã gửi ' + (res.sent || 0) + ' thư (' + (res.duplicates || 0) + ' thư không đổi, không gửi lại).' : describe_(r));
+  ui.alert(r.status < 300 ? w.sent(res.sent || 0, res.duplicates || 0) : describe_(r, w));
 }
 
 /** "Chốt kết quả" (MEETING.md): an admin's act, sent with the person's identity. */
 function lockResults() {
   const ui = SpreadsheetApp.getUi();
-  const ok = ui.alert('Chốt kết quả', 'Chốt điểm, hạng, xếp loại và đề nghị khen thưởng hiện có? Sau khi chốt, mỗi ô sửa ' +
-    'sẽ có cảnh báo trong tab Kiểm tra; tab Bỏ phiếu vẫn mở.', ui.ButtonSet.OK_CANCEL);
+  const w = words_();
+  const ok = ui.alert(w.lock, w.lockAsk, ui.ButtonSet.OK_CANCEL);
   if (ok !== ui.Button.OK) return;
   const r = postAsPerson_('lock', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const outcome = r.body && r.body.outcome;
-  ui.alert(r.status < 300 ? (outcome === 'already-locked' ? 'Kết quả đã được chốt từ trước.' : outcome === 'unusable' ? 'Chưa chốt được: bảng tính có lỗi, xem tab Kiểm tra.' : 'Đã chốt kết quả.') : describe_(r));
+  ui.alert(r.status < 300 ? (outcome === 'already-locked' ? w.alreadyLocked : outcome === 'unusable' ? w.lockUnusable : w.locked) : describe_(r, w));
 }
 
 /** "Mở chốt": the next runs score afresh. */
 function unlockResults() {
   const ui = SpreadsheetApp.getUi();
-  const ok = ui.alert('Mở chốt', 'Bỏ kết quả đã chốt và chấm lại từ số liệu hiện có?', ui.ButtonSet.OK_CANCEL);
+  const w = words_();
+  const ok = ui.alert(w.unlock, w.unlockAsk, ui.ButtonSet.OK_CANCEL);
   if (ok !== ui.Button.OK) return;
   const r = postAsPerson_('unlock', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
   const outcome = r.body && r.body.outcome;
-  ui.alert(r.status < 300 ? (outcome === 'not-locked' ? 'Kết quả chưa được chốt.' : 'Đã mở chốt; bảng được chấm lại.') : describe_(r));
+  ui.alert(r.status < 300 ? (outcome === 'not-locked' ? w.notLocked : w.unlocked) : describe_(r, w));
 }
 
 /**
@@ -116,11 +189,11 @@ function unlockResults() {
  */
 function makeDocuments() {
   const ui = SpreadsheetApp.getUi();
+  const w = words_();
   const r = postAsPerson_('makeDocuments', { spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(), ts: Date.now() });
-  if (r.status >= 300) return ui.alert(describe_(r));
+  if (r.status >= 300) return ui.alert(describe_(r, w));
   const files = (r.body && r.body.files) || [];
-  ui.alert('Đã tạo ' + files.length + ' tệp văn bản trong thư mục của bảng tính; đường dẫn ghi ở tab Nhật ký.' +
-    (r.body.draft ? '\nKết quả chưa chốt nên các văn bản ghi "DỰ THẢO".' : ''));
+  ui.alert(w.made(files.length) + (r.body.draft ? w.draft : ''));
 }
 
 /** A trigger must not bother the editor: a failure is logged; `reconcile` catches up. */
@@ -198,6 +271,7 @@ function hex_(bytes) {
   return bytes.map((b) => ('0' + (b & 0xff).toString(16)).slice(-2)).join('');
 }
 
-function describe_(r) {
-  return 'lỗi ' + r.status + (r.body && r.body.error ? ': ' + r.body.error : '');
+/** `w`: the words of the sheet's language (the console of a trigger: Vietnamese, no sheet read). */
+function describe_(r, w) {
+  return (w || WORDS.vi).error + r.status + (r.body && r.body.error ? ': ' + r.body.error : '');
 }

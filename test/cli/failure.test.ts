@@ -52,4 +52,18 @@ describe('describeFailure', () => {
     expect(line).not.toMatch(/Cannot|undefined/);
     expect(describeFailure('a thrown string')).toMatch(VI);
   });
+
+  it('in English (THIDUA_LANG=en) the same line says the same in English, with no Vietnamese', () => {
+    for (const code of ['ENOSPC', 'EBUSY', 'ENOENT', 'SQLITE_BUSY', 'SQLITE_CORRUPT']) {
+      const line = describeFailure(errno(code), 'en');
+      expect(line, code).not.toMatch(VI);
+      expect(line, code).not.toMatch(ENGLISH);
+      expect(line, code).toMatch(/run again/);
+    }
+    expect(describeFailure(errno('ENOSPC', '/srv/a.xlsx'), 'en')).toBe('The disk is full, could not write /srv/a.xlsx. Free some space and run again; the workbook was not changed');
+    expect(describeFailure(new LockBusyError('/srv/.thidua/ledger.sqlite.lock', 4242), 'en')).toMatch(/process 4242.*Wait/);
+    expect(describeFailure(new Error('Sổ ghi: không tìm thấy thư x / ledger: x not found'), 'en')).toBe('ledger: x not found');
+    // An unknown error's own words are never shown, in either language.
+    expect(describeFailure(new TypeError("Cannot read properties of undefined (reading 'v')"), 'en')).toMatch(/^Something unexpected went wrong/);
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from '../../functions/cli/commands/index.js';
-import { vietnameseError } from '../../functions/cli/program.js';
+import { usageErrorText } from '../../functions/cli/program.js';
 import { thidua, tempDir } from '../support/cli.js';
 
 const ENGLISH = /\b(Usage|Options|Commands|Arguments|display help|unknown option|error:|\[options\])\b/;
@@ -28,7 +28,7 @@ describe('help', () => {
         const r = thidua(args);
         expect(r.code, args.join(' ')).toBe(0);
         expect(r.stdout, args.join(' ')).toContain(`Cách dùng: thidua ${c.name}`);
-        expect(r.stdout).toContain(c.description.split('\n')[0]!.split(' ').slice(0, 4).join(' '));
+        expect(r.stdout).toContain(c.description.vi.split('\n')[0]!.split(' ').slice(0, 4).join(' '));
         if (c.args.length) expect(r.stdout).toContain('Tham số:');
         expect(r.stdout).toContain('Tuỳ chọn:');
         expect(r.stdout).toContain('Ví dụ:');
@@ -53,10 +53,93 @@ describe('help', () => {
     }
   });
 
+  it('says how to get it in English', () => {
+    expect(thidua(['--help']).stdout).toContain('THIDUA_LANG=en thidua --help');
+  });
+
+  it('google new-year --force says what it does there: one more sheet, not overwriting a file', () => {
+    const help = thidua(['google', 'new-year', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--force tạo thêm Google Sheet năm sau dù bảng tính này đã sang năm mới');
+    expect(help).not.toContain('ghi đè nếu tệp đã có');
+  });
+
   it('thidua alone shows the help and fails (nothing to do)', () => {
     const r = thidua([]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Các lệnh:');
+  });
+});
+
+/** Commander's and our help words in Vietnamese: none may show in the English help. */
+const VIETNAMESE_HELP = /Cách dùng|Tuỳ chọn|Tham số|Các lệnh|Ví dụ|xem hướng dẫn|<(thư-mục|ngày|số|tệp[^>]*)>|bảng tính|chấm/;
+const EN = { THIDUA_LANG: 'en' };
+
+describe('help in English (THIDUA_LANG=en)', () => {
+  it('thidua --help lists every command with what it does, in English', () => {
+    for (const args of [['--help'], ['help']]) {
+      const r = thidua(args, EN);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Usage: thidua <command> [arguments] [options]');
+      expect(r.stdout).toContain('Commands:');
+      expect(r.stdout).toContain('make a new workbook for the cluster (.xlsx)');
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toContain('# score and print the ranking');
+      expect(r.stdout).not.toMatch(VIETNAMESE_HELP);
+    }
+  });
+
+  it('every subcommand explains itself in English: what, arguments, options, examples', () => {
+    for (const c of COMMANDS) {
+      const r = thidua([...c.name.split(' '), '--help'], EN);
+      expect(r.code, c.name).toBe(0);
+      expect(r.stdout, c.name).toContain(`Usage: thidua ${c.name}`);
+      expect(r.stdout.replace(/\s+/g, ' '), c.name).toContain(c.description.en.split('\n')[0]!.split(' ').slice(0, 6).join(' '));
+      if (c.args.length) expect(r.stdout).toContain('Arguments:');
+      expect(r.stdout).toContain('Options:');
+      expect(r.stdout, c.name).toContain('Examples:');
+      expect(r.stdout, c.name).not.toMatch(VIETNAMESE_HELP);
+    }
+    const run = thidua(['run', '--help'], EN).stdout;
+    expect(run).toContain('--now <day>');
+    expect(run).toMatch(/--ledger <file\.sqlite>\s+the SQLite ledger \(default \.thidua\/ledger\.sqlite/);
+  });
+
+  it('usage errors are English lines too', () => {
+    const r = thidua(['run', 'x.xlsx', '--jsn'], EN);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('--jsn: did you mean --json?\nSee the help: thidua run --help\n');
+    expect(thidua(['rn', 'x.xlsx'], EN).stderr).toContain('No command "rn": did you mean run?');
+    expect(thidua(['run'], EN).stderr).toContain('Missing FILE.xlsx.');
+  });
+
+  it('a workbook that cannot be used is told in English too, exit 2', () => {
+    const missing = join(tempDir(), 'khong-co.xlsx');
+    const r = thidua(['run', missing], EN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`No such file: ${missing}\n`);
+    expect(thidua(['run', missing]).stderr).toBe(`Không tìm thấy tệp: ${missing}\n`);
+  });
+
+  it('a failure line is English too (a file that exists); so is what init says it made, or refuses to', () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    const made = thidua(['init', file], EN);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toBe(`Made ${file}\n`);
+    const ods = thidua(['init', join(dir, 'khoi.ods')], EN);
+    expect(ods.code).toBe(1);
+    expect(ods.stderr).toBe(`thidua makes .xlsx files only (not .ods): name it like ${join(dir, 'khoi.xlsx')}. LibreOffice and Excel both open .xlsx\n`);
+    const r = thidua(['init', file], EN);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${file} already exists; not overwritten. Use --force if you really mean to make it again.\n`);
+  });
+
+  it('only THIDUA_LANG chooses English: an English LANG or LC_ALL leaves thidua Vietnamese', () => {
+    const envs: Record<string, string>[] = [{ LANG: 'en_US.UTF-8' }, { LC_ALL: 'en_GB.UTF-8' }, { THIDUA_LANG: 'vi' }, { THIDUA_LANG: 'fr' }];
+    for (const env of envs) {
+      expect(thidua(['--help'], env).stdout, JSON.stringify(env)).toContain('Cách dùng: thidua <lệnh>');
+    }
+    expect(thidua(['--help'], { THIDUA_LANG: 'EN_us.UTF-8' }).stdout).toContain('Usage: thidua <command>');
   });
 });
 
@@ -100,9 +183,28 @@ describe('usage errors', () => {
     expect(bad.stderr).toContain('"31/02/2023" không phải ngày');
   });
 
+  it('a bad option value is named as typed, by its flag, in Vietnamese — not zod\'s English', () => {
+    const cases: [string[], string][] = [
+      [['serve', '--workbook', 'x.xlsx', '--port', 'abc'], '--port: "abc" không phải cổng; hãy ghi một số từ 0 đến 65535, ví dụ 8080'],
+      [['serve', '--workbook', 'x.xlsx', '--port', '70000'], '--port: "70000" không phải cổng'],
+      [['google', 'setup', '--from', 'x.xlsx', '--admin', 'van.thu'], '--admin: "van.thu" không phải địa chỉ email'],
+      [['run', 'x.xlsx', '--smtp', 'mail.example.vn'], '--smtp: "mail.example.vn" không phải địa chỉ máy chủ thư'],
+      [['run', 'x.xlsx', '--outbox', ''], '--outbox: cần một tên tệp hoặc thư mục, không để trống'],
+      [['google', 'new-year', 'X', '--client-id-file', ''], '--client-id-file: cần một tên tệp hoặc thư mục'],
+    ];
+    for (const [args, says] of cases) {
+      const r = thidua(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(says);
+      expect(r.stderr, args.join(' ')).not.toMatch(/Invalid|expected|Too small|received/);
+    }
+    const en = thidua(['serve', '--workbook', 'x.xlsx', '--port', 'abc'], EN);
+    expect(en.stderr).toBe('--port: "abc" is not a port; give a number from 0 to 65535, e.g. 8080\nSee the help: thidua serve --help\n');
+  });
+
   it('commander messages I do not expect still come out without "error:"', () => {
-    expect(vietnameseError("error: option '--now <ngày>' argument missing", 'run')).toBe('Tuỳ chọn --now cần một giá trị.\nXem hướng dẫn: thidua run --help');
-    expect(vietnameseError('error: something new', '')).toBe('something new\nXem hướng dẫn: thidua --help');
+    expect(usageErrorText("error: option '--now <ngày>' argument missing", 'run')).toBe('Tuỳ chọn --now cần một giá trị.\nXem hướng dẫn: thidua run --help');
+    expect(usageErrorText('error: something new', '')).toBe('something new\nXem hướng dẫn: thidua --help');
   });
 });
 

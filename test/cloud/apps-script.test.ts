@@ -24,13 +24,23 @@ interface Fetched {
 
 const manifest = JSON.parse(readFileSync('scripts/apps-script/appsscript.json', 'utf8'));
 
-/** A fresh sandbox with Code.gs loaded; `answer` is what UrlFetchApp returns. */
-function appsScript(properties: Record<string, string>, answer = { code: 200, body: '{"ok":true}' }, config?: Record<string, string>) {
+/**
+ * A fresh sandbox with Code.gs loaded; `answer` is what UrlFetchApp returns; `tabs`: the
+ * spreadsheet's tabs as their displayed values (none: a sheet the script cannot read).
+ */
+function appsScript(properties: Record<string, string>, answer = { code: 200, body: '{"ok":true}' }, config?: Record<string, string>, tabs?: Record<string, string[][]>) {
   const fetched: Fetched[] = [];
   const triggers: { handler: string; kind: string }[] = [];
   const menu: string[] = [];
   const alerts: string[] = [];
-  const spreadsheet = { getId: () => 'local', toast: (m: string) => alerts.push(m) };
+  const spreadsheet = {
+    getId: () => 'local',
+    toast: (m: string, title?: string) => alerts.push(title ? `${title}: ${m}` : m),
+    getSheets: () => {
+      if (!tabs) throw new Error('no access in this sandbox');
+      return Object.entries(tabs).map(([name, rows]) => ({ getName: () => name, getDataRange: () => ({ getDisplayValues: () => rows }) }));
+    },
+  };
   const ui = {
     createMenu: (title: string) => {
       menu.push(title);
@@ -102,6 +112,27 @@ describe('Apps Script trigger (Code.gs)', () => {
     const s = appsScript(PROPS);
     s.call('onOpen');
     expect(s.menu).toEqual(['Thi đua', 'Bật tự động chấm điểm → enableAutoScoring', 'Chấm điểm ngay → scoreNow', 'Gửi báo cáo → sendReportsNow', 'Chốt kết quả → lockResults', 'Mở chốt → unlockResults', 'Tạo văn bản → makeDocuments']);
+  });
+
+  it('speaks the sheet\'s language: menu and messages in English when Cấu hình says Ngôn ngữ = en', () => {
+    const settings = (lang: string) => ({ ' cấu  HÌNH ': [['Mục', 'Giá trị'], ['Tên cụm', 'Khối thi đua'], ['Ngôn ngữ', lang]], HND: [['Mã']] });
+    const props = { ...PROPS, THIDUA_URL_LOCK: 'https://fn.example/lock', THIDUA_URL_UNLOCK: 'https://fn.example/unlock' };
+    const en = appsScript(props, { code: 200, body: '{"ok":true,"outcome":"locked"}' }, undefined, settings('EN'));
+    en.call('onOpen');
+    expect(en.menu).toEqual(['Emulation', 'Turn on automatic scoring → enableAutoScoring', 'Score now → scoreNow', 'Send reports → sendReportsNow', 'Lock results → lockResults', 'Unlock results → unlockResults', 'Make documents → makeDocuments']);
+    en.call('lockResults');
+    en.call('scoreNow');
+    // The confirmation's title, then the answer; the toast with its title.
+    expect(en.alerts).toEqual(['Lock results', 'Results locked.', 'Emulation: Scored again.']);
+    const refused = appsScript(props, { code: 403, body: '{"ok":false,"error":"Only the cluster\'s admins may do this"}' }, undefined, settings('en'));
+    refused.call('unlockResults');
+    expect(refused.alerts).toEqual(['Unlock results', 'error 403: Only the cluster\'s admins may do this']);
+
+    const vi = appsScript(props, { code: 200, body: '{"ok":true,"outcome":"locked"}' }, undefined, settings('vi'));
+    vi.call('onOpen');
+    vi.call('lockResults');
+    expect(vi.menu[0]).toBe('Thi đua');
+    expect(vi.alerts).toEqual(['Chốt kết quả', 'Đã chốt kết quả.']);
   });
 
   it('"Chốt kết quả" and "Mở chốt" post to lock and unlock with the person\'s identity token', () => {

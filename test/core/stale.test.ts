@@ -10,17 +10,19 @@ import { runOnce } from '../../functions/pipeline.js';
 import type { WorkbookPort } from '../../functions/sheets/port.js';
 import { withBallot } from '../support/ballot.js';
 import { meetingSnapshot } from '../support/meeting-sample.js';
-import { staleEdits, STALE_LABEL } from '../../functions/core/stale.js';
+import { staleEdits } from '../../functions/core/stale.js';
 import { evaluate } from '../../functions/core/evaluate.js';
 import { buildEdits } from '../../functions/core/edits.js';
 import { snapshot } from '../support/snapshot.js';
 import { WORKED } from '../support/worked-example.js';
 
+const asCell = (v: OutValue): Cell => (v === null ? null : typeof v === 'number' ? { t: 'n', v } : { t: 's', v });
+
 describe('staleEdits', () => {
   const wb = snapshot(WORKED);
   // A previous good run left its ranking in the sheet.
   const ranking = buildEdits(evaluate(wb), { now: 0, trigger: 'edit', source: 'x', log: [] }).tabs[0]!;
-  wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map((v) => (v === null ? null : typeof v === 'number' ? { t: 'n' as const, v } : { t: 's' as const, v }))) });
+  wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map(asCell)) });
   const edits = staleEdits(wb, { code: 'missing-tab', tab: 'Tiêu chí' }, Date.UTC(2024, 0, 8, 3));
 
   it('puts the reason in Kiểm tra and a line in Nhật ký', () => {
@@ -31,25 +33,53 @@ describe('staleEdits', () => {
   it('leaves the ranking table alone and marks it stale beside it', () => {
     const col = ranking.rows[0]!.indexOf('Cập nhật lúc');
     expect(edits.cells).toEqual([
-      { tab: 'Xếp hạng', row: 5, col, value: STALE_LABEL },
-      { tab: 'Xếp hạng', row: 5, col: col + 1, value: expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: /) },
+      { tab: 'Xếp hạng', row: 5, col, value: 'Tình trạng' },
+      { tab: 'Xếp hạng', row: 5, col: col + 1, value: expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: Bảng tính thiếu tab "Tiêu chí"/) },
     ]);
     expect(edits.cells.every((c) => c.col > ranking.rows[0]!.indexOf('Trạng thái'))).toBe(true);
   });
 });
 
 describe('staleEdits on an English sheet', () => {
-  it('marks it too: the place comes from the layout, not from the label "Cập nhật lúc"', () => {
-    const wb = snapshot({ ...WORKED, settings: { ...WORKED.settings, 'Ngôn ngữ': 'en' } });
-    const ranking = buildEdits(evaluate(wb), { now: 0, trigger: 'edit', source: 'x', log: [] }).tabs[0]!;
-    const col = ranking.rows[0]!.indexOf('Updated at');
+  const wb = snapshot({ ...WORKED, settings: { ...WORKED.settings, 'Ngôn ngữ': 'en' } });
+  const ranking = buildEdits(evaluate(wb), { now: 0, trigger: 'edit', source: 'x', log: [] }).tabs[0]!;
+  const col = ranking.rows[0]!.indexOf('Updated at');
+  wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map(asCell)) });
+  const edits = staleEdits(wb, { code: 'missing-tab', tab: 'Tiêu chí' }, Date.UTC(2024, 0, 8, 3));
+
+  it('marks it in English, where the layout puts it (not found by the label "Cập nhật lúc")', () => {
     expect(col).toBeGreaterThan(0);
-    wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map((v) => (v === null ? null : typeof v === 'number' ? { t: 'n' as const, v } : { t: 's' as const, v }))) });
-    const edits = staleEdits(wb, { code: 'missing-tab', tab: 'Tiêu chí' }, Date.UTC(2024, 0, 8, 3));
     expect(edits.cells).toEqual([
-      { tab: 'Xếp hạng', row: 5, col, value: STALE_LABEL },
-      { tab: 'Xếp hạng', row: 5, col: col + 1, value: expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: /) },
+      { tab: 'Xếp hạng', row: 5, col, value: 'Status' },
+      { tab: 'Xếp hạng', row: 5, col: col + 1, value: 'STALE RESULTS — 08/01/2024 10:00: The workbook has no "Tiêu chí" tab; create it as the workbook contract says (thidua init makes a template). See the Kiểm tra tab.' },
     ]);
+  });
+
+  it('gives the reason in English in Kiểm tra and Nhật ký (the tabs and headers keep their names)', () => {
+    expect(edits.tabs).toEqual([{ name: 'Kiểm tra', rows: [['Đơn vị', 'Ô', 'Tiêu chí', 'Mức độ', 'Nội dung'], ['Tiêu chí', null, null, 'Lỗi', expect.stringMatching(/^The workbook has no "Tiêu chí" tab/)]] }]);
+    expect(edits.append[0]!.rows[0]).toEqual(['08/01/2024 10:00', 'Scoring', expect.stringMatching(/^Could not score: The workbook has no "Tiêu chí" tab/)]);
+  });
+
+  it('replaces a mark written in Vietnamese before Ngôn ngữ became en, rather than adding a second', () => {
+    // The same sheet once marked while still in Vietnamese.
+    const marked = structuredClone(wb);
+    const tab = marked.tabs.find((t) => t.name === 'Xếp hạng')!;
+    while (tab.rows.length <= 5) tab.rows.push([]);
+    tab.rows[5]![col] = { t: 's', v: 'Tình trạng' };
+    tab.rows[5]![col + 1] = { t: 's', v: 'KẾT QUẢ CŨ — 07/01/2024 09:00: Bảng tính thiếu tab "Tiêu chí". Xem tab Kiểm tra.' };
+    const again = staleEdits(marked, { code: 'missing-tab', tab: 'Tiêu chí' }, Date.UTC(2024, 0, 8, 3));
+    expect(again.cells.map((c) => [c.row, c.col, c.value])).toEqual([[5, col, 'Status'], [5, col + 1, expect.stringMatching(/^STALE RESULTS — 08\/01\/2024 10:00: /)]]);
+  });
+});
+
+describe('staleEdits when Cấu hình itself is unreadable', () => {
+  it('writes Vietnamese, the default language', () => {
+    const wb = snapshot(WORKED);
+    const ranking = buildEdits(evaluate(wb), { now: 0, trigger: 'edit', source: 'x', log: [] }).tabs[0]!;
+    wb.tabs.push({ name: 'Xếp hạng', rows: ranking.rows.map((r) => r.map(asCell)) });
+    const broken = { ...wb, tabs: wb.tabs.filter((t) => t.name !== 'Cấu hình') };
+    const edits = staleEdits(broken, { code: 'missing-tab', tab: 'Cấu hình' }, Date.UTC(2024, 0, 8, 3));
+    expect(edits.cells.map((c) => c.value)).toEqual(['Tình trạng', expect.stringMatching(/^KẾT QUẢ CŨ — 08\/01\/2024 10:00: Bảng tính thiếu tab "Cấu hình"/)]);
   });
 });
 
@@ -61,7 +91,6 @@ class SheetInMemory implements WorkbookPort {
     return { snapshot: this.snapshot, version: String(this.n) };
   }
   async write(edits: SheetEdits) {
-    const asCell = (v: OutValue): Cell => (v === null ? null : typeof v === 'number' ? { t: 'n', v } : { t: 's', v });
     const tabs = this.snapshot.tabs.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
     for (const t of edits.tabs) {
       const rows = t.rows.map((r) => r.map(asCell));
@@ -120,8 +149,8 @@ describe('the stale mark on a locked, voted ranking', () => {
 
     const lines = sheet.asideLines();
     expect(lines.filter(([label]) => label === 'Kết quả' || label === 'Năm sau')).toEqual(meeting);
-    expect(lines.filter(([label]) => label === STALE_LABEL)).toEqual([
-      [STALE_LABEL, expect.stringMatching(/^KẾT QUẢ CŨ — 20\/12\/2023 12:30: Bảng tính thiếu tab "Tiêu chí"/)],
+    expect(lines.filter(([label]) => label === 'Tình trạng')).toEqual([
+      ['Tình trạng', expect.stringMatching(/^KẾT QUẢ CŨ — 20\/12\/2023 12:30: Bảng tính thiếu tab "Tiêu chí"/)],
     ]);
     await ledger.close();
   });

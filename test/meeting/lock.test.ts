@@ -114,6 +114,24 @@ const dir = mkdtempSync(join(tmpdir(), 'thidua-lock-ledger-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 lockFlow('SQLite', async () => openSqliteLedger(join(dir, 'ledger.sqlite')));
 
+describe('the lock on an English sheet (Ngôn ngữ = en)', () => {
+  it('writes its Nhật ký lines in English, the unlock\'s too', async () => {
+    const english = readXlsx(await createWorkbook({ ...SAMPLE, settings: [...SAMPLE.settings.filter(([k]) => k !== 'Ngôn ngữ'), ['Ngôn ngữ', 'en']] }), 'thi-dua-2023.xlsx');
+    const ledger = await openSqliteLedger(join(dir, 'ledger-en.sqlite'));
+    const wb = new MemoryWorkbook(english);
+    let now = T_LOCK;
+    const o = { workbook: wb, ledger, cluster: 'cum-lock-en', trigger: 'cli' as const, now: () => now, by: 'thuky@khoi.example' };
+    expect((await lockResults(o)).outcome).toBe('locked');
+    now += 3_600_000;
+    expect((await unlockResults(o)).outcome).toBe('unlocked');
+    const lines = wb.logLines();
+    expect(lines).toContainEqual(expect.stringMatching(/^Results locked at 20\/12\/2023 09:30 \(by thuky@khoi\.example; /));
+    expect(lines).toContainEqual('Results unlocked at 20/12/2023 10:30 (by thuky@khoi.example; locked at 20/12/2023 09:30). This run and the next ones score again from the current data.');
+    expect(lines.filter((l) => /Đã (mở )?chốt/.test(l))).toEqual([]);
+    await ledger.close();
+  });
+});
+
 const present = requireSystem('Firestore emulator (gcloud emulators firestore)', firestoreEmulatorInstalled());
 describe.runIf(present)('Firestore emulator', () => {
   let emulator: FirestoreEmulator;

@@ -9,7 +9,8 @@ const BIN = resolve('bin/thidua.js');
 export function thidua(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, THIDUA_SMTP_URL: '', ...env },
+    // THIDUA_LANG unset unless a test sets it: what is asserted is Vietnamese, the default.
+    env: { ...process.env, THIDUA_SMTP_URL: '', THIDUA_LANG: '', ...env },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

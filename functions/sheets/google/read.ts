@@ -64,24 +64,30 @@ export function fromSpreadsheet(s: sheets_v4.Schema$Spreadsheet): ReadResult {
 }
 
 function gridRows(data: sheets_v4.Schema$GridData[]): Cell[][] {
-  const rows: Cell[][] = [];
+  // Plain loops, no callback per cell: a read of 60 units is tens of thousands of cells.
+  const rows: (Cell[] | undefined)[] = [];
   for (const grid of data) {
     const r0 = grid.startRow ?? 0;
     const c0 = grid.startColumn ?? 0;
-    (grid.rowData ?? []).forEach((rowData, i) => {
-      (rowData.values ?? []).forEach((cd, j) => {
-        const cell = cellFrom(cd);
-        if (cell === null) return;
+    const rowData = grid.rowData ?? [];
+    for (let i = 0; i < rowData.length; i++) {
+      const values = rowData[i]!.values;
+      if (!values) continue;
+      for (let j = 0; j < values.length; j++) {
+        const cell = cellFrom(values[j]!);
+        if (cell === null) continue;
         const row = (rows[r0 + i] ??= []);
         row[c0 + j] = cell;
-      });
-    });
+      }
+    }
   }
   // Dense arrays (holes → null), no trailing empties: the same content always reads the same.
   const out: Cell[][] = [];
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    out.push(Array.from({ length: row.length }, (_, c) => row[c] ?? null));
+    const row = rows[r];
+    const dense: Cell[] = [];
+    if (row) for (let c = 0; c < row.length; c++) dense.push(row[c] ?? null);
+    out.push(dense);
   }
   return out;
 }
@@ -107,15 +113,22 @@ export function cellFrom(cd: sheets_v4.Schema$CellData): Cell {
   const ev = cd.effectiveValue;
   // A formula whose result is empty has no effectiveValue: an empty cell to the core.
   if (!ev) return null;
-  const f = cd.userEnteredValue?.formulaValue ? { f: true as const } : {};
-  if (ev.errorValue) return { t: 'e', v: ERROR_TEXT[ev.errorValue.type ?? ''] ?? '#ERROR!', ...f };
-  if (typeof ev.boolValue === 'boolean') return { t: 'b', v: ev.boolValue, ...f };
+  // `f` only on a formula's cell (no object spread per cell: this runs for every cell read).
+  const f = !!cd.userEnteredValue?.formulaValue;
+  if (ev.errorValue) {
+    const v = ERROR_TEXT[ev.errorValue.type ?? ''] ?? '#ERROR!';
+    return f ? { t: 'e', v, f } : { t: 'e', v };
+  }
+  if (typeof ev.boolValue === 'boolean') return f ? { t: 'b', v: ev.boolValue, f } : { t: 'b', v: ev.boolValue };
   if (typeof ev.numberValue === 'number') {
     const type = cd.effectiveFormat?.numberFormat?.type ?? '';
-    if (DATE_TYPES.has(type)) return { t: 'd', v: serialToDay(ev.numberValue), ...f };
-    return { t: 'n', v: ev.numberValue, ...f };
+    if (DATE_TYPES.has(type)) {
+      const v = serialToDay(ev.numberValue);
+      return f ? { t: 'd', v, f } : { t: 'd', v };
+    }
+    return f ? { t: 'n', v: ev.numberValue, f } : { t: 'n', v: ev.numberValue };
   }
   // An empty text (a formula answering "") is no value, as an empty cell is.
-  if (typeof ev.stringValue === 'string' && ev.stringValue !== '') return { t: 's', v: ev.stringValue, ...f };
+  if (typeof ev.stringValue === 'string' && ev.stringValue !== '') return f ? { t: 's', v: ev.stringValue, f } : { t: 's', v: ev.stringValue };
   return null;
 }

@@ -38,6 +38,36 @@ describe('fake Google', () => {
     expect(fake.spreadsheet(id).version).toBe(1);
   });
 
+  it('a failing batch leaves every part of the spreadsheet as it was: cells, their formats, tabs, grids', async () => {
+    const bold = { ...text('a1'), userEnteredFormat: { textFormat: { bold: true }, wrapStrategy: 'WRAP' }, note: 'n' };
+    const id = fake.addSpreadsheet('T', [{ name: 'A', cells: { '0,0': bold, '1,0': text('a2') } }, { name: 'B' }]);
+    const before = structuredClone(fake.spreadsheet(id));
+    const err = await sheets()
+      .spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        requestBody: {
+          requests: [
+            { repeatCell: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 1 }, cell: { userEnteredFormat: { textFormat: { bold: false } }, note: 'x' }, fields: 'userEnteredFormat.textFormat.bold,note' } },
+            { updateCells: { range: { sheetId: 0 }, fields: 'userEnteredValue' } },
+            { appendDimension: { sheetId: 0, dimension: 'ROWS', length: 5 } },
+            { addSheet: { properties: { title: 'C' } } },
+            { updateCells: { start: { sheetId: 0, rowIndex: 5000, columnIndex: 0 }, rows: [{ values: [{}] }], fields: 'userEnteredValue' } },
+          ],
+        },
+      })
+      .catch((e) => e);
+    expect(err.status).toBe(400);
+    expect(fake.spreadsheet(id)).toEqual(before);
+    // The same batch without its bad request is applied, and changes the copies only.
+    const held = fake.cell(id, 'A', 'A1');
+    await sheets().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [{ repeatCell: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 }, cell: { userEnteredFormat: { textFormat: { bold: false } } }, fields: 'userEnteredFormat.textFormat.bold' } }] },
+    });
+    expect(fake.cell(id, 'A', 'A1')?.userEnteredFormat).toEqual({ textFormat: { bold: false }, wrapStrategy: 'WRAP' });
+    expect(held?.userEnteredFormat).toEqual({ textFormat: { bold: true }, wrapStrategy: 'WRAP' });
+  });
+
   it('enforces grid limits like Sheets', async () => {
     const id = fake.addSpreadsheet('T', [{ name: 'A', rowCount: 2, columnCount: 2 }]);
     const err = await sheets()

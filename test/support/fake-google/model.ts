@@ -61,6 +61,9 @@ export function statusName(status: number): string {
 }
 
 export const key = (r: number, c: number) => `${r},${c}`;
+/** The row of a `key`, read without splitting it (reads and ranged writes look at every key of a tab). */
+export const rowOf = (k: string): number => +k.slice(0, k.indexOf(','));
+export const colOf = (k: string): number => +k.slice(k.indexOf(',') + 1);
 
 export function newSheet(sheetId: number, title: string, index: number, rowCount = 1000, columnCount = 26): FakeSheet {
   return {
@@ -116,32 +119,46 @@ function cloneValue(v: ExtendedValue): ExtendedValue {
 }
 
 export function isEmptyCell(c: FakeCell): boolean {
-  return Object.keys(c).length === 0;
+  for (const _ in c) return false;
+  return true;
 }
+
+/** What `spreadsheets.get` shows of an empty cell: one shared object, never changed (frozen). */
+export const EMPTY_CELL: CellData = Object.freeze({});
 
 /** The cell as `spreadsheets.get` shows it. */
 export function cellOut(c: FakeCell | undefined): CellData {
-  if (!c) return {};
+  if (!c) return EMPTY_CELL;
   const out: CellData = {};
   if (c.userEnteredValue) out.userEnteredValue = cloneValue(c.userEnteredValue);
   if (c.effectiveValue) out.effectiveValue = cloneValue(c.effectiveValue);
   if (c.userEnteredFormat) {
-    out.userEnteredFormat = structuredClone(c.userEnteredFormat);
-    if (c.userEnteredFormat.numberFormat) out.effectiveFormat = { numberFormat: structuredClone(c.userEnteredFormat.numberFormat) };
+    out.userEnteredFormat = plainCopy(c.userEnteredFormat);
+    if (c.userEnteredFormat.numberFormat) out.effectiveFormat = { numberFormat: plainCopy(c.userEnteredFormat.numberFormat) };
   }
   if (c.note !== undefined) out.note = c.note;
-  if (c.dataValidation) out.dataValidation = structuredClone(c.dataValidation);
+  if (c.dataValidation) out.dataValidation = plainCopy(c.dataValidation);
   return out;
+}
+
+/** A deep copy of JSON-like data (request bodies, the fake's model): what structuredClone does here, ~10× faster. */
+export function plainCopy<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(plainCopy) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = plainCopy((v as Record<string, unknown>)[k]);
+  return out as T;
 }
 
 /** Rows × columns actually holding something. */
 export function usedExtent(s: FakeSheet): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
-  for (const k of Object.keys(s.cells)) {
-    const [r, c] = k.split(',').map(Number) as [number, number];
-    rows = Math.max(rows, r + 1);
-    cols = Math.max(cols, c + 1);
+  for (const k in s.cells) {
+    const r = rowOf(k);
+    const c = colOf(k);
+    if (r >= rows) rows = r + 1;
+    if (c >= cols) cols = c + 1;
   }
   return { rows, cols };
 }

@@ -7,15 +7,17 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseA1 } from '../../../functions/core/a1.js';
-import { applyRequests } from './batch.js';
+import { applyRequests, draftOf } from './batch.js';
 import { fileOut, matches, parseMultipart, parseQuery, type FakeDriveFile } from './drive-files.js';
 import { applyMask } from './mask.js';
 import { QuotaExceeded, QuotaMeter, SHEETS_QUOTA, type QuotaLimits } from './quota.js';
 import {
   FakeApiError,
+  EMPTY_CELL,
   cellOut,
   key,
   newSheet,
+  plainCopy,
   reindex,
   setEntered,
   sheetByTitle,
@@ -252,7 +254,7 @@ export class FakeGoogle {
     const endpoint = route?.endpoint ?? 'unknown';
     this.counts.set(endpoint, (this.counts.get(endpoint) ?? 0) + 1);
     const body = await readBody(req, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
-    this.log.push({ endpoint, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body === TOO_BIG ? '(too big)' : tryJson(body) });
+    this.log.push(logged(endpoint, req.method ?? 'GET', url, body));
     try {
       if (!route) throw new FakeApiError(404, `No such endpoint: ${req.method} ${url.pathname}`);
       const fault = this.takeFault(route.endpoint);
@@ -490,22 +492,22 @@ export class FakeGoogle {
     for (const sheet of ss.sheets) {
       const mine = ranges.filter((r) => r.sheet === sheet);
       if (ranges.length > 0 && mine.length === 0) continue;
-      const out: sheets_v4.Schema$Sheet = { properties: structuredClone(sheet.properties) };
+      const out: sheets_v4.Schema$Sheet = { properties: plainCopy(sheet.properties) };
       if (withData) out.data = (mine.length ? mine : [{ sheet, r0: 0, c0: 0, r1: undefined, c1: undefined }]).map((r) => gridData(sheet, r));
-      if (sheet.protectedRanges.length) out.protectedRanges = structuredClone(sheet.protectedRanges);
-      if (sheet.conditionalFormats.length) out.conditionalFormats = structuredClone(sheet.conditionalFormats);
-      if (sheet.charts.length) out.charts = structuredClone(sheet.charts);
+      if (sheet.protectedRanges.length) out.protectedRanges = plainCopy(sheet.protectedRanges);
+      if (sheet.conditionalFormats.length) out.conditionalFormats = plainCopy(sheet.conditionalFormats);
+      if (sheet.charts.length) out.charts = plainCopy(sheet.charts);
       sheets.push(out);
     }
-    const whole = { spreadsheetId: id, spreadsheetUrl: urlOf(id), properties: structuredClone(ss.properties), sheets };
+    const whole = { spreadsheetId: id, spreadsheetUrl: urlOf(id), properties: plainCopy(ss.properties), sheets };
     return applyMask(whole, url.searchParams.get('fields'), SPREADSHEET_FIELDS);
   }
 
   private batchUpdate(id: string, body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
     const ss = this.spreadsheets.get(id);
     if (!ss) throw new FakeApiError(404, 'Requested entity was not found.');
-    // All or nothing: apply to a copy, keep it only if every request went through.
-    const draft = structuredClone(ss);
+    // All or nothing: apply to a draft, keep it only if every request went through.
+    const draft = draftOf(ss);
     const replies = applyRequests(draft, body.requests ?? (undefined as any), { caller: this.caller, owner: ss.owner ?? OWNER });
     this.touch(draft, this.caller);
     this.spreadsheets.set(id, draft);
@@ -677,6 +679,12 @@ function unquote(s: string): string {
   return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
 
+function isEmptyOut(cd: sheets_v4.Schema$CellData): boolean {
+  if (cd === EMPTY_CELL) return true;
+  for (const _ in cd) return false;
+  return true;
+}
+
 function gridData(sheet: FakeSheet, area: Area): sheets_v4.Schema$GridData {
   const used = usedExtent(sheet);
   const r1 = Math.min(area.r1 ?? used.rows, used.rows);
@@ -685,7 +693,7 @@ function gridData(sheet: FakeSheet, area: Area): sheets_v4.Schema$GridData {
   for (let r = area.r0; r < r1; r++) {
     const values: sheets_v4.Schema$CellData[] = [];
     for (let c = area.c0; c < c1; c++) values.push(cellOut(sheet.cells[key(r, c)]));
-    while (values.length && Object.keys(values[values.length - 1]!).length === 0) values.pop();
+    while (values.length && isEmptyOut(values[values.length - 1]!)) values.pop();
     rowData.push(values.length ? { values } : {});
   }
   while (rowData.length && !rowData[rowData.length - 1]!.values) rowData.pop();
@@ -700,9 +708,10 @@ function urlOf(id: string): string {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  // Encoded once: its length and its bytes (a read is hundreds of KB of mostly Vietnamese text).
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': bytes.length });
+  res.end(bytes);
 }
 
 const TOO_BIG = Symbol('too big');
@@ -719,6 +728,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof 
     req.on('end', () => resolve(size > limit ? TOO_BIG : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A request as logged; its body is parsed when a test first looks at it (the handler parses its own). */
+function logged(endpoint: Endpoint | 'unknown', method: string, url: URL, body: Buffer | typeof TOO_BIG): LoggedRequest {
+  let parsed: { value: any } | undefined;
+  return {
+    endpoint,
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    get body() {
+      parsed ??= { value: body === TOO_BIG ? '(too big)' : tryJson(body) };
+      return parsed.value;
+    },
+  };
 }
 
 function tryJson(body: Buffer): any {
