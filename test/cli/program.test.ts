@@ -112,10 +112,13 @@ describe('help in English (THIDUA_LANG=en)', () => {
     expect(thidua(['run'], EN).stderr).toContain('Missing FILE.xlsx.');
   });
 
-  it('lock, unlock, documents and key say what they did in English', () => {
+  it('lock, unlock, documents, remind and key say what they did in English', () => {
     const dir = tempDir();
     const file = join(dir, 'khoi.xlsx');
     expect(thidua(['init', file, '--sample']).code).toBe(0);
+    // Inside the sample's reminder window: one unit still has an error.
+    expect(thidua(['remind', file, '--now', '13/12/2023'], EN).stdout).toBe(`1 reminder (previews in ${join(dir, 'khoi-thu')})\n`);
+    expect(thidua(['remind', file, '--now', '01/01/2023'], EN).stdout).toBe('No unit needs a reminder today.\n');
     const lock = thidua(['lock', file, '--now', '20/12/2023'], EN);
     expect(lock.code, lock.stderr).toBe(0);
     expect(lock.stdout).toMatch(/^Results locked at \d\d\/\d\d\/\d{4} \d\d:\d\d \(inputs [0-9a-f]{12}\)\.\nFrom now on points, ranks/);
