@@ -7,13 +7,18 @@
 //     first run), so later runs skip compiling it. Other packages (native ones, those that
 //     find files beside themselves, the Google and document libraries) are required from
 //     node_modules when used.
+//   - dist/deploy/: the deployed functions (scripts/deploy.sh stages it; the cold-start bench
+//     imports it): functions/deploy.ts bundled into one CommonJS script, functions.cjs, with
+//     the packages of the first request inside it (zod trimmed, firebase-admin and Firestore's
+//     REST client, the Sheets and Drive clients, auth), run by index.js (bin/functions-main.js)
+//     with V8's code cache, which `node dist/deploy/index.js --write-code-cache` writes
+//     (docs/performance.md, "The first request's imports").
 //   - dist/functions/, dist/sheets-schema/: each file transpiled, not bundled — the layout
-//     `npm run build` (tsc, which also typechecks; scripts/deploy.sh) gives, which the
-//     cold-start bench imports.
+//     `npm run build` (tsc, which also typechecks) gives.
 // Run by `prepare` on `npm install`, and by bin/thidua.js on first use or when a source is
 // newer than the build. One builder at a time: a lock directory, so parallel `thidua`
 // processes (tests, a user double-clicking) never read a half-written build.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +49,7 @@ export function isFresh() {
   if (built === undefined || !existsSync(CLI_ENTRY)) return false;
   // This file is the build's recipe: a changed one (a pull) builds again, even if no source changed.
   if (statSync(fileURLToPath(import.meta.url)).mtimeMs > built) return false;
+  if (statSync(join(ROOT, 'bin', 'functions-main.js'), { throwIfNoEntry: false })?.mtimeMs > built) return false;
   for (const dir of SOURCES) {
     const stack = [join(ROOT, dir)];
     while (stack.length) {
@@ -91,6 +97,56 @@ function zodMembers() {
 }
 
 /**
+ * The deployed functions are two scripts, each run with its own code cache (bin/functions-main.js):
+ *   - functions.cjs: our code (functions/deploy.ts and all it imports, lazily run parts included);
+ *     this is what a cold start compiles, so it holds no package;
+ *   - packages.cjs: the packages the first request runs (zod trimmed, firebase-admin with
+ *     Firestore's REST client, the Sheets and Drive clients, auth), loaded on the first
+ *     `require` of one of them (our code's `import('firebase-admin/app')` and the others are
+ *     written as `require("packages:firebase-admin/app")`).
+ * From node_modules at run time stay functions-framework (it loads us: one registry), gRPC's
+ * google-gax (only the emulator's insecure channel, or a listener, loads it; it reads its
+ * protos beside itself), native packages, and those only later requests or emails use.
+ */
+const DEPLOY_PACKAGES = new Set(['zod', 'firebase-admin', '@google-cloud/firestore', 'google-gax', '@googleapis/sheets', '@googleapis/drive', '@googleapis/gmail', '@googleapis/script', 'google-auth-library']);
+const DEPLOY_EXTERNAL = /^(@google-cloud\/functions-framework|google-gax|@grpc\/grpc-js|@grpc\/proto-loader)$/;
+
+/** functions.cjs: every package external; those of DEPLOY_PACKAGES through packages.cjs (collected in `used`). */
+function deployOurs(used) {
+  return {
+    name: 'deploy-ours',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (a) => {
+        if (a.path.startsWith('node:') || DEPLOY_EXTERNAL.test(a.path) || !DEPLOY_PACKAGES.has(packageOf(a.path))) return { path: a.path, external: true };
+        used.add(a.path);
+        // A stand-in module, so that an `import()` too becomes a `require` (esbuild keeps an
+        // external `import()` as it is, and Node's ESM loader knows no `packages:`).
+        return { path: a.path, namespace: 'deploy-package' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'deploy-package' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(`packages:${a.path}`)});`, loader: 'js' }));
+      b.onResolve({ filter: /^packages:/ }, (a) => ({ path: a.path, external: true }));
+    },
+  };
+}
+
+/** packages.cjs: the packages themselves, except DEPLOY_EXTERNAL; each by its CommonJS entry. */
+const deployPackages = {
+  name: 'deploy-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (a) => {
+      if (a.path.startsWith('node:') || DEPLOY_EXTERNAL.test(a.path)) return { path: a.path, external: true };
+      // As `require` would load it: firebase-admin's ES module entry reads every export of
+      // Firestore, and one of them (GrpcStatus) loads all of gRPC's google-gax.
+      if (a.kind === 'dynamic-import' || a.kind === 'import-statement') {
+        if (a.pluginData === 'as-require') return undefined;
+        return b.resolve(a.path, { kind: 'require-call', importer: a.importer, resolveDir: a.resolveDir, pluginData: 'as-require' });
+      }
+      return undefined;
+    });
+  },
+};
+
+/**
  * functions/mail/packages.ts without its `createRequire` line: its require() calls are then
  * the bundle's own, and the packages they name are bundled (BUNDLED_FOR_MAIL) instead of
  * being read and compiled from node_modules on a first run, outside the code cache.
@@ -111,6 +167,32 @@ const mailPackages = {
   },
 };
 
+/** Builds dist/deploy/ into `dir`: functions.cjs, packages.cjs, index.js (the loader). */
+async function buildDeploy(build, common, dir) {
+  const used = new Set();
+  const shared = {
+    ...common,
+    format: 'cjs',
+    bundle: true,
+    // As the command's script: no comments or indentation. Two levels below the root, so the
+    // upload folder's templates/ is found as from functions/mail/.
+    minifyWhitespace: true,
+    define: { 'import.meta.url': '__thiduaModuleUrl' },
+    banner: { js: "'use strict';\nconst __thiduaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  const ours = await build({ ...shared, entryPoints: [join(ROOT, 'functions', 'deploy.ts')], outfile: join(dir, 'functions.cjs'), plugins: [deployOurs(used)] });
+  // Each package's module runs on its first `require`, not when packages.cjs loads.
+  const entry = [...used].sort().map((spec) => `  get ${JSON.stringify(spec)}() { return require(${JSON.stringify(spec)}); },`).join('\n');
+  const packages = await build({
+    ...shared,
+    stdin: { contents: `module.exports = {\n${entry}\n};\n`, resolveDir: ROOT, sourcefile: 'deploy-packages.js', loader: 'js' },
+    outfile: join(dir, 'packages.cjs'),
+    plugins: [zodMembers(), deployPackages],
+  });
+  copyFileSync(join(ROOT, 'bin', 'functions-main.js'), join(dir, 'index.js'));
+  return [ours, packages];
+}
+
 const externals = {
   name: 'externals',
   setup(b) {
@@ -124,9 +206,11 @@ async function compile() {
   const files = SOURCES.flatMap((d) => walk(join(ROOT, d)));
   const { build } = await import('esbuild');
   const next = join(DIST, '.cli-next');
+  const deployNext = join(DIST, '.deploy-next');
   rmSync(next, { recursive: true, force: true });
+  rmSync(deployNext, { recursive: true, force: true });
   const common = { platform: 'node', target: 'node20', sourcemap: false, logLevel: 'error' };
-  const [, bundled] = await Promise.all([
+  const [, bundled, deployed] = await Promise.all([
     build({ ...common, format: 'esm', entryPoints: files, outdir: DIST, outbase: ROOT, bundle: false }),
     build({
       ...common,
@@ -146,11 +230,19 @@ async function compile() {
       define: { 'import.meta.url': '__thiduaModuleUrl' },
       banner: { js: "'use strict';\nconst __thiduaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
+    buildDeploy(build, common, deployNext),
   ]);
-  if (bundled.warnings.length) {
-    const { formatMessages } = await import('esbuild');
-    throw new Error((await formatMessages(bundled.warnings, { kind: 'warning' })).join('\n'));
+  for (const r of [bundled, ...deployed]) {
+    if (r.warnings.length) {
+      const { formatMessages } = await import('esbuild');
+      throw new Error((await formatMessages(r.warnings, { kind: 'warning' })).join('\n'));
+    }
   }
+  const deployDir = join(DIST, 'deploy');
+  const deployOld = join(DIST, `.deploy-old-${process.pid}`);
+  if (existsSync(deployDir)) renameSync(deployDir, deployOld);
+  renameSync(deployNext, deployDir);
+  rmSync(deployOld, { recursive: true, force: true });
   // Swap in whole, with no code cache of an older script beside it.
   const old = join(DIST, `.cli-old-${process.pid}`);
   if (existsSync(CLI_DIR)) renameSync(CLI_DIR, old);

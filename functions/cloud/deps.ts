@@ -8,7 +8,8 @@
  *              FIRESTORE_EMULATOR_HOST points it at the emulator); documents under
  *              THIDUA_LEDGER_PREFIX (default `thidua`)
  *   workbook   a Google Sheet per registered spreadsheet id, through the per-API clients
- *              with Application Default Credentials (the function's service account)
+ *              with Application Default Credentials (the function's service account);
+ *              THIDUA_GOOGLE_API_ROOT points them at a loopback fake, with none (tests)
  *   allowlist  the spreadsheets registered in the ledger (`thidua google setup`,
  *              scripts/register.ts)
  *   mail       THIDUA_MAIL_TRANSPORT=gmail (Gmail API, domain-wide delegation as
@@ -21,6 +22,8 @@ import type { ClientOptions } from '../google/clients.js';
 import type { RetryOptions } from '../google/retry.js';
 import type { BudgetOptions } from '../google/budget.js';
 import type { DocumentShelf } from '../documents/shelf.js';
+import type { App } from 'firebase-admin/app';
+import type { Firestore } from 'firebase-admin/firestore';
 
 export interface CloudDeps {
   ledger: Ledger;
@@ -51,10 +54,14 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     import('../sheets/google/adapter.js'),
     import('../google/clients.js'),
   ]);
-  const google = o.google ?? { auth: (await import('../google/auth.js')).workbookAuth() };
+  // THIDUA_GOOGLE_API_ROOT: Google's APIs at a loopback fake, with no credentials — what
+  // FIRESTORE_EMULATOR_HOST is for Firestore; the tests of the deployed build set it.
+  const fake = env.THIDUA_GOOGLE_API_ROOT?.trim() ? { rootUrl: env.THIDUA_GOOGLE_API_ROOT.trim() } : undefined;
+  const given = o.google ?? fake;
+  const google = given ?? { auth: (await import('../google/auth.js')).workbookAuth() };
   // Uploads get their own client: drive.file is held only where documents are made.
   let uploads: ReturnType<typeof driveClient> | undefined;
-  const uploadDrive = async () => (uploads ??= driveClient(o.google ?? { auth: (await import('../google/auth.js')).documentsAuth() }));
+  const uploadDrive = async () => (uploads ??= driveClient(given ?? { auth: (await import('../google/auth.js')).documentsAuth() }));
   const sheets = sheetsClient(google);
   const drive = driveClient(google);
   const ledger = o.ledger ?? (await openCloudLedger(env));
@@ -71,7 +78,7 @@ export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: 
     urlOf: (id) => `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`,
     adminsOf: async (id) => (await import('../sheets/google/admins.js')).sheetAdmins(sheets, id, o.retry),
     documents: (id) => ({
-      put: async (files) => (await import('../google/drive-folder.js')).driveFolderShelf(await uploadDrive(), id, { retry: o.retry, rootUrl: o.google?.rootUrl }).put(files),
+      put: async (files) => (await import('../google/drive-folder.js')).driveFolderShelf(await uploadDrive(), id, { retry: o.retry, rootUrl: given?.rootUrl }).put(files),
     }),
   };
 }
@@ -85,10 +92,29 @@ export async function openCloudLedger(env: NodeJS.ProcessEnv = process.env): Pro
   ]);
   const name = 'thidua';
   const projectId = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
-  const app = getApps().find((a) => a.name === name) ?? initializeApp(projectId ? { projectId } : {}, name);
-  const ledger = openFirestoreLedger(getFirestore(app), env.THIDUA_LEDGER_PREFIX?.trim() || 'thidua');
+  const existing = getApps().find((a) => a.name === name);
+  const app = existing ?? initializeApp(projectId ? { projectId } : {}, name);
+  const db = existing ? getFirestore(app) : await ledgerFirestore(app);
+  const ledger = openFirestoreLedger(db, env.THIDUA_LEDGER_PREFIX?.trim() || 'thidua');
   // A command that is done lets go of Firestore's connections, so the process can end.
   return { ...ledger, close: () => deleteApp(app) };
+}
+
+/**
+ * The app's Firestore as the ledger uses it: over REST (HTTP/1.1), not gRPC. The ledger never
+ * listens (`onSnapshot`, the one call that needs gRPC), and a cold start then loads google-gax's
+ * REST half only, not gRPC (docs/google-api-shapes.md, docs/performance.md).
+ */
+export async function ledgerFirestore(app: App): Promise<Firestore> {
+  const { initializeFirestore } = await import('firebase-admin/firestore');
+  const db = initializeFirestore(app, { preferRest: true });
+  // The emulator (Firestore reads FIRESTORE_EMULATOR_HOST itself) is sent Firestore's own
+  // `Bearer owner` header: no Google credentials to look for. And its plain-HTTP channel needs
+  // no gRPC credentials, which Firestore would load all of gRPC's google-gax to make.
+  if (process.env.FIRESTORE_EMULATOR_HOST) {
+    db.settings({ auth: { getRequestHeaders: async () => ({}) }, grpc: { credentials: { createInsecure: () => undefined } } });
+  }
+  return db;
 }
 
 function openCloudTransport(env: NodeJS.ProcessEnv, o: CloudDepsOverrides, ledger: Ledger): MailTransport | null {

@@ -17,7 +17,6 @@ import type {
 
 /** gRPC status codes Firestore reports. */
 const NOT_FOUND = 5;
-const ALREADY_EXISTS = 6;
 
 const grpcCode = (e: unknown): unknown => (e as { code?: unknown } | null)?.code;
 const idOf = (name: string): string => createHash('sha256').update(name).digest('hex');
@@ -270,8 +269,14 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
     },
 
     async enqueue(m) {
-      try {
-        await outbox.doc(idOf(m.key)).create({
+      const ref = outbox.doc(idOf(m.key));
+      // Read, then create, in one transaction (a second enqueuer's commit conflicts, is retried
+      // and reads the first's message) — not create() and its ALREADY_EXISTS: over REST
+      // (deps.ts) Firestore answers that with HTTP 409, which the client cannot tell from
+      // ABORTED and retries without end (firebase/firebase-admin-node#2587).
+      return inTransaction(async (tx) => {
+        if ((await tx.get(ref)).exists) return 'duplicate' as const;
+        tx.create(ref, {
           key: m.key, cluster: m.cluster, kind: m.kind, to: m.to, subject: m.subject, raw: m.raw,
           state: 'pending', attempts: 0, nextAttemptAt: m.nextAttemptAt, leaseUntil: null,
           lastError: null, sentAt: null, createdAt: m.createdAt,
@@ -279,11 +284,8 @@ export function openFirestoreLedger(db: Firestore, prefix = 'thidua'): Ledger {
           // while sending, null once sent or failed for good. One field, one range query.
           dueAt: m.nextAttemptAt,
         });
-        return 'queued';
-      } catch (e) {
-        if (grpcCode(e) === ALREADY_EXISTS) return 'duplicate';
-        throw e;
-      }
+        return 'queued' as const;
+      });
     },
     async claim(now, leaseMs, limit, cluster) {
       const byCluster = cluster === undefined ? outbox : outbox.where('cluster', '==', cluster);

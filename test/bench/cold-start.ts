@@ -1,7 +1,10 @@
 /**
- * Cold start of the deployable module, compiled (dist/, as Cloud Functions loads it),
- * next to the whole `googleapis` package: a fresh process importing it, wall time and peak
- * RSS, in paired rounds; and what the first request imports on top.
+ * Cold start of the deployed module — dist/deploy/, what scripts/deploy.sh stages: the two
+ * bundled scripts run by their loader with the code cache `--write-code-cache` writes (here
+ * for this node, as Cloud Build does for the runtime's) — next to the whole `googleapis`
+ * package: a fresh process importing it, wall time and peak RSS, in paired rounds; and what
+ * the first request loads on top (functions/deploy.ts `firstRequest`: the body check, the
+ * ports as deps.ts builds them, Firestore's REST transport, the run).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,33 +22,31 @@ function importTime(code: string, rounds: number): number {
   return round(median(t));
 }
 
-/** What the first sheetEdited run imports: the body check (zod), the ports (Firestore ledger, Sheets and Drive clients, auth, budget), the run. */
-const FIRST_REQUEST = [
-  './dist/functions/cloud/requests.js', './dist/functions/cloud/deps.js', './dist/functions/cloud/score.js', './dist/functions/ledger/firestore.js',
-  'firebase-admin/app', 'firebase-admin/firestore', './dist/functions/sheets/google/adapter.js',
-  './dist/functions/google/clients.js', './dist/functions/google/auth.js', './dist/functions/google/budget.js',
-];
+const MODULE = "await import('./dist/deploy/index.js')";
+const FIRST = "await (await import('./dist/deploy/index.js')).firstRequest()";
 
 export function coldStart(rounds = 7) {
+  // The deployed build, and its code cache for this node (the cloud's build step writes the runtime's).
+  execFileSync(process.execPath, ['bin/build.js']);
+  execFileSync(process.execPath, ['dist/deploy/index.js', '--write-code-cache'], { stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'thidua-cold-'));
   const rss = join(dir, 'rss');
   const imp = (code: string) => () => timeProcess(process.execPath, ['--input-type=module', '-e', code], { rssFile: rss });
   const r = paired(rounds, {
     nodeE0: () => timeProcess(process.execPath, ['-e', '0'], { rssFile: rss }),
-    functionsModule: imp("await import('./dist/functions/index.js')"),
-    functionsFirstRequest: imp(`await import('./dist/functions/index.js'); await Promise.all(${JSON.stringify(FIRST_REQUEST)}.map((m) => import(m)))`),
+    functionsModule: imp(MODULE),
+    functionsFirstRequest: imp(FIRST),
     googleapisUmbrella: imp("await import('googleapis')"),
   });
   const { ratios, ...times } = r;
-  const first = `await import('./dist/functions/index.js'); await Promise.all(${JSON.stringify(FIRST_REQUEST)}.map((m) => import(m)))`;
   const inProcess = {
-    functionsModuleMs: importTime("await import('./dist/functions/index.js')", rounds),
-    functionsFirstRequestMs: importTime(first, rounds),
+    functionsModuleMs: importTime(MODULE, rounds),
+    functionsFirstRequestMs: importTime(FIRST, rounds),
     googleapisUmbrellaMs: importTime("await import('googleapis')", rounds),
   };
   return {
     inProcess,
-    note: 'fresh `node` processes importing the compiled module (dist/), medians of paired rounds; functionsFirstRequest adds what the first sheetEdited run imports; googleapis 171.4.0 (devDependency) for comparison',
+    note: 'fresh `node` processes importing the deployed module (dist/deploy/: two bundled scripts with their code cache), medians of paired rounds; functionsFirstRequest adds what the first sheetEdited run loads (functions/deploy.ts firstRequest); googleapis 171.4.0 (devDependency) for comparison',
     ...times,
     firstRequestImportsMs: Math.round(times.functionsFirstRequest.ms - times.functionsModule.ms),
     functionsModuleVsUmbrella: ratios('functionsModule', 'googleapisUmbrella'),

@@ -10,7 +10,8 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
-import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
+import { ledgerFirestore } from '../../functions/cloud/deps.js';
 import { hasProgram } from './system.js';
 
 export interface FirestoreEmulator {
@@ -119,7 +120,7 @@ export async function startFirestoreEmulator(startupTimeoutMs = 90_000): Promise
 
   process.env.FIRESTORE_EMULATOR_HOST = host;
   const app = initializeApp({ projectId: 'thidua-test' }, `thidua-test-${pgid}`);
-  const db = getFirestore(app);
+  const db = await ledgerFirestore(app); // as the cloud opens it: over REST
   return {
     host,
     pgid,

@@ -2,6 +2,7 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../args.js';
 import type { Subcommand } from '../command.js';
+import { cliLanguage } from '../lang.js';
 
 export const init: Subcommand = {
   name: 'init',
@@ -18,19 +19,25 @@ export const init: Subcommand = {
   args: [{ name: 'FILE.xlsx', description: { vi: 'tên tệp sẽ tạo (phải là .xlsx)', en: 'the file to make (must be .xlsx)' }, required: true }],
   options: ['sample', 'force'],
   examples: [
-    ['thidua init khoi-thi-dua-2024.xlsx', { vi: 'bảng tính trống, điền Cấu hình, Đơn vị, Tiêu chí rồi chạy lại init hoặc run', en: 'an empty workbook: fill in Cấu hình, Đơn vị, Tiêu chí, then run init again or run' }],
+    ['thidua init khoi-thi-dua-2024.xlsx', { vi: 'bảng tính trống, điền Cấu hình, Đơn vị, Tiêu chí rồi chạy lại init hoặc run', en: 'an empty workbook: fill in Cấu hình, Đơn vị, Tiêu chí, then run thidua init again or thidua run' }],
     ['thidua init thu.xlsx --sample', { vi: 'bảng tính mẫu có số liệu', en: 'a sample workbook with data' }],
   ],
   async run([file], o) {
     const path = file!;
+    const en = cliLanguage() === 'en';
     const ext = extname(path).toLowerCase();
     if (ext !== '.xlsx') {
       const hint = `${path.slice(0, path.length - ext.length)}.xlsx`;
-      throw new UsageError(`thidua chỉ tạo tệp .xlsx${ext ? ` (không tạo ${ext})` : ''}: hãy đặt tên như ${hint}. LibreOffice và Excel đều mở được .xlsx`);
+      throw new UsageError(en
+        ? `thidua makes .xlsx files only${ext ? ` (not ${ext})` : ''}: name it like ${hint}. LibreOffice and Excel both open .xlsx`
+        : `thidua chỉ tạo tệp .xlsx${ext ? ` (không tạo ${ext})` : ''}: hãy đặt tên như ${hint}. LibreOffice và Excel đều mở được .xlsx`);
     }
     const { initWorkbook } = await import('../init.js');
     await initWorkbook(path, o);
-    process.stderr.write(`Đã tạo ${resolve(path)}${o.sample ? ' (bảng tính mẫu của Khối thi đua các tổ chức chính trị - xã hội tỉnh, năm 2023)' : ''}\n`);
+    const sample = o.sample
+      ? en ? ' (the sample workbook of the provincial cluster of political and social organisations, 2023)' : ' (bảng tính mẫu của Khối thi đua các tổ chức chính trị - xã hội tỉnh, năm 2023)'
+      : '';
+    process.stderr.write(`${en ? 'Made' : 'Đã tạo'} ${resolve(path)}${sample}\n`);
     return 0;
   },
 };

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Options } from '../args.js';
 import type { Subcommand } from '../command.js';
+import { cliLanguage } from '../lang.js';
 
 export const watch: Subcommand = {
   name: 'watch',
@@ -38,7 +39,9 @@ export const start: Subcommand = {
     const file = given ?? 'sample.xlsx';
     if (!(await access(file).then(() => true, () => false))) {
       await (await import('../init.js')).initWorkbook(file, { sample: true, force: false });
-      process.stderr.write(`Đã tạo bảng tính mẫu ${resolve(file)} — mở bằng Excel hoặc LibreOffice, sửa số liệu và lưu: kết quả được chấm lại.\n`);
+      process.stderr.write(cliLanguage() === 'en'
+        ? `Made the sample workbook ${resolve(file)} — open it in Excel or LibreOffice, edit the data and save: it is scored again.\n`
+        : `Đã tạo bảng tính mẫu ${resolve(file)} — mở bằng Excel hoặc LibreOffice, sửa số liệu và lưu: kết quả được chấm lại.\n`);
     }
     return watchUntilInterrupted(file, o);
   },
@@ -50,13 +53,14 @@ async function watchUntilInterrupted(file: string, options: Options): Promise<nu
   const { startWatching } = await import('../watch.js');
   const w = startWatching(file, options, log);
   await w.trigger();
-  log(`\nĐang theo dõi ${resolve(file)} — lưu tệp để chấm lại; Ctrl-C để dừng.`);
+  const en = cliLanguage() === 'en';
+  log(en ? `\nWatching ${resolve(file)} — save the file to score again; Ctrl-C to stop.` : `\nĐang theo dõi ${resolve(file)} — lưu tệp để chấm lại; Ctrl-C để dừng.`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await w.stop();
-  log('Đã dừng.');
+  log(en ? 'Stopped.' : 'Đã dừng.');
   return 0;
 }
