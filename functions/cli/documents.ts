@@ -54,7 +54,13 @@ export async function documentsCommand(
   const facts = factsFromEvaluation(evaluation);
   const dir = resolve(o.out ?? defaultOutDir(file));
   const written = await writeDocuments(meetingDocuments(facts), dir);
-  out.write(`Đã tạo ${written.length} tệp văn bản trong ${dir}:\n${written.map((p) => `  ${basename(p)}`).join('\n')}\n`);
-  if (facts.lockedAt === null) out.write('Kết quả chưa chốt: các văn bản ghi "DỰ THẢO". Chốt kết quả bằng thidua lock rồi tạo lại để có bản chính thức.\n');
+  const en = cliLanguage() === 'en';
+  const list = written.map((p) => `  ${basename(p)}`).join('\n');
+  out.write(en ? `Made ${written.length} document files in ${dir}:\n${list}\n` : `Đã tạo ${written.length} tệp văn bản trong ${dir}:\n${list}\n`);
+  if (facts.lockedAt === null) {
+    out.write(en
+      ? 'The results are not locked: the documents say "DỰ THẢO" (draft). Lock them with thidua lock, then make the documents again for the final version.\n'
+      : 'Kết quả chưa chốt: các văn bản ghi "DỰ THẢO". Chốt kết quả bằng thidua lock rồi tạo lại để có bản chính thức.\n');
+  }
   return 0;
 }

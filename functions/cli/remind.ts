@@ -57,7 +57,11 @@ async function remindLocked(local: Local, o: Options, out: NodeJS.WritableStream
 }
 
 function summaryLine(reminders: number, all: number, o: Options, file: string): string {
-  if (all === 0) return 'Không có đơn vị nào cần nhắc hôm nay.\n';
-  const what = [reminders ? `${reminders} thư nhắc` : '', all > reminders ? `${all - reminders} báo cáo (đã quá hạn nộp)` : ''].filter(Boolean).join(', ');
-  return `${what}${o.send ? '' : ` (xem trước trong ${outboxFor(file, o)})`}\n`;
+  const en = cliLanguage() === 'en';
+  if (all === 0) return en ? 'No unit needs a reminder today.\n' : 'Không có đơn vị nào cần nhắc hôm nay.\n';
+  const reports = all - reminders;
+  const what = (en
+    ? [reminders ? `${reminders} reminder${reminders === 1 ? '' : 's'}` : '', reports ? `${reports} report${reports === 1 ? '' : 's'} (the deadline has passed)` : '']
+    : [reminders ? `${reminders} thư nhắc` : '', reports ? `${reports} báo cáo (đã quá hạn nộp)` : '']).filter(Boolean).join(', ');
+  return `${what}${o.send ? '' : en ? ` (previews in ${outboxFor(file, o)})` : ` (xem trước trong ${outboxFor(file, o)})`}\n`;
 }

@@ -23,6 +23,7 @@ import { openLocal } from '../local.js';
 import { openTransport, type MailTransport } from '../mail/transport.js';
 import { MISSING_SECRET_MESSAGE, webhookSecret } from '../triggers/signature.js';
 import { outboxFor, UsageError, type Options } from './args.js';
+import { cliLanguage } from './lang.js';
 
 /** The spreadsheet id of the served workbook. */
 export const LOCAL_ID = 'local';
@@ -41,17 +42,21 @@ export async function serveCommand(o: Options, env: NodeJS.ProcessEnv = process.
     return 1;
   }
   const s = await startServing(o, env);
-  process.stdout.write(
-    `Đang phục vụ ${resolve(o.workbook)} (mã bảng tính "${LOCAL_ID}") tại ${s.url}\n` +
-      `  POST ${s.url}/sheetEdited   POST ${s.url}/reconcile   POST ${s.url}/sendReports   GET ${s.url}/healthz\n` +
-      'Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature bằng khóa của bảng tính "${LOCAL_ID}" (thidua key ${LOCAL_ID}). Ctrl-C để dừng.\n',
-  );
-  await new Promise<void>((done) => {
+  // Listening for Ctrl-C before saying "Ctrl-C to stop": one pressed right after the banner stops it cleanly.
+  const stopped = new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+  const en = cliLanguage() === 'en';
+  const routes = `  POST ${s.url}/sheetEdited   POST ${s.url}/reconcile   POST ${s.url}/sendReports   GET ${s.url}/healthz\n`;
+  process.stdout.write(en
+    ? `Serving ${resolve(o.workbook)} (spreadsheet id "${LOCAL_ID}") at ${s.url}\n${routes}` +
+      `Every POST must carry an X-Thidua-Signature made with the key of spreadsheet "${LOCAL_ID}" (thidua key ${LOCAL_ID}). Ctrl-C to stop.\n`
+    : `Đang phục vụ ${resolve(o.workbook)} (mã bảng tính "${LOCAL_ID}") tại ${s.url}\n${routes}` +
+      `Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature bằng khóa của bảng tính "${LOCAL_ID}" (thidua key ${LOCAL_ID}). Ctrl-C để dừng.\n`);
+  await stopped;
   await s.close();
-  process.stdout.write('Đã dừng.\n');
+  process.stdout.write(en ? 'Stopped.\n' : 'Đã dừng.\n');
   return 0;
 }
 

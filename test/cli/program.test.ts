@@ -112,6 +112,26 @@ describe('help in English (THIDUA_LANG=en)', () => {
     expect(thidua(['run'], EN).stderr).toContain('Missing FILE.xlsx.');
   });
 
+  it('lock, unlock, documents, remind and key say what they did in English', () => {
+    const dir = tempDir();
+    const file = join(dir, 'khoi.xlsx');
+    expect(thidua(['init', file, '--sample']).code).toBe(0);
+    // Inside the sample's reminder window: one unit still has an error.
+    expect(thidua(['remind', file, '--now', '13/12/2023'], EN).stdout).toBe(`1 reminder (previews in ${join(dir, 'khoi-thu')})\n`);
+    expect(thidua(['remind', file, '--now', '01/01/2023'], EN).stdout).toBe('No unit needs a reminder today.\n');
+    const lock = thidua(['lock', file, '--now', '20/12/2023'], EN);
+    expect(lock.code, lock.stderr).toBe(0);
+    expect(lock.stdout).toMatch(/^Results locked at \d\d\/\d\d\/\d{4} \d\d:\d\d \(inputs [0-9a-f]{12}\)\.\nFrom now on points, ranks/);
+    expect(thidua(['lock', file], EN).stderr).toMatch(/^The results were locked at .* To score again, unlock first: thidua unlock /);
+    expect(thidua(['unlock', file], EN).stdout).toMatch(/^Results unlocked \(locked at .*\); scored again from the current data\.\n$/);
+    expect(thidua(['unlock', file], EN).stderr).toBe(`The results of ${file} are not locked; nothing to unlock.\n`);
+    const docs = thidua(['documents', file, '--out', join(dir, 'docs')], EN);
+    expect(docs.code, docs.stderr).toBe(0);
+    expect(docs.stdout).toMatch(/^Made \d+ document files in /);
+    expect(docs.stdout).toContain('The results are not locked: the documents say "DỰ THẢO" (draft).');
+    expect(thidua(['key', 'not an id!'], { ...EN, THIDUA_WEBHOOK_SECRET: 'x'.repeat(32) }).stderr).toBe('Not a spreadsheet id: not an id!\n');
+  }, 120_000);
+
   it('a workbook that cannot be used is told in English too, exit 2', () => {
     const missing = join(tempDir(), 'khong-co.xlsx');
     const r = thidua(['run', missing], EN);

@@ -41,3 +41,38 @@ describe('a client aborting a request', () => {
     expect(health.status).toBe(200);
   });
 });
+
+/** `thidua serve` through the real bin until its banner is out, then Ctrl-C (SIGINT) to it alone. */
+async function serveBanner(env: Record<string, string>): Promise<{ out: string; code: number | null }> {
+  const { spawn } = await import('node:child_process');
+  const file = join(dir, 'khoi.xlsx');
+  const child = spawn(process.execPath, ['bin/thidua.js', 'serve', '--workbook', file, '--port', '0', '--ledger', join(dir, 'banner.sqlite'), '--outbox', join(dir, 'outbox')], {
+    env: { ...process.env, THIDUA_LANG: '', THIDUA_WEBHOOK_SECRET: SECRET, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let sent = false;
+  child.stdout.setEncoding('utf8').on('data', (s: string) => {
+    out += s;
+    if (!sent && /Ctrl-C/.test(out)) sent = child.kill('SIGINT');
+  });
+  const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+  return { out, code };
+}
+
+describe('the serve banner', () => {
+  it('names the spreadsheet id and the key command, and says it stopped', async () => {
+    const { out, code } = await serveBanner({});
+    expect(code).toBe(0);
+    expect(out).toContain('Mọi yêu cầu POST phải có chữ ký X-Thidua-Signature bằng khóa của bảng tính "local" (thidua key local). Ctrl-C để dừng.');
+    expect(out).not.toContain('${');
+    expect(out.trimEnd().endsWith('Đã dừng.')).toBe(true);
+  }, 60_000);
+
+  it('in English with THIDUA_LANG=en', async () => {
+    const { out } = await serveBanner({ THIDUA_LANG: 'en' });
+    expect(out).toMatch(/^Serving .*khoi\.xlsx \(spreadsheet id "local"\) at http:\/\/127\.0\.0\.1:\d+\n/);
+    expect(out).toContain('(thidua key local). Ctrl-C to stop.');
+    expect(out.trimEnd().endsWith('Stopped.')).toBe(true);
+  }, 60_000);
+});

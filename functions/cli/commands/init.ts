@@ -19,7 +19,7 @@ export const init: Subcommand = {
   args: [{ name: 'FILE.xlsx', description: { vi: 'tên tệp sẽ tạo (phải là .xlsx)', en: 'the file to make (must be .xlsx)' }, required: true }],
   options: ['sample', 'force'],
   examples: [
-    ['thidua init khoi-thi-dua-2024.xlsx', { vi: 'bảng tính trống, điền Cấu hình, Đơn vị, Tiêu chí rồi chạy lại init hoặc run', en: 'an empty workbook: fill in Cấu hình, Đơn vị, Tiêu chí, then run init again or run' }],
+    ['thidua init khoi-thi-dua-2024.xlsx', { vi: 'bảng tính trống, điền Cấu hình, Đơn vị, Tiêu chí rồi chạy lại init hoặc run', en: 'an empty workbook: fill in Cấu hình, Đơn vị, Tiêu chí, then run thidua init again or thidua run' }],
     ['thidua init thu.xlsx --sample', { vi: 'bảng tính mẫu có số liệu', en: 'a sample workbook with data' }],
   ],
   async run([file], o) {
