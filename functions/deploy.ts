@@ -9,8 +9,8 @@ import './index.js';
  * Loads what the first `sheetEdited` run loads, and no more: the body check (zod), the ports
  * as deps.ts builds them from the environment (Firestore ledger, Sheets and Drive clients,
  * credentials, budget) — constructed, not called: no request leaves — Firestore's REST
- * transport, which its first call loads, and the run. The first request's real order; kept
- * in step by test/cloud/deployed.test.ts, which serves this bundle.
+ * transport, which its first call loads, and the run. test/cloud/deployed.test.ts serves
+ * this bundle and checks a real first request loads none of these packages from node_modules.
  */
 export async function firstRequest(): Promise<void> {
   const [, , { cloudDepsFromEnv }] = await Promise.all([import('./cloud/requests.js'), import('./cloud/score.js'), import('./cloud/deps.js')]);
