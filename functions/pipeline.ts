@@ -56,6 +56,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
   // on Firestore each look-up is a round trip, and the read one of Google's. Nothing is
   // written before the run is recorded as started.
   const firstRead = early(o.workbook.read());
+  o.workbook.prepareWrite?.(); // every run writes (at least its Cập nhật lúc, or an unusable workbook's report)
   const firstLogLines = early(o.ledger.logLines(o.cluster));
   const runId = await o.ledger.startRun({ cluster: o.cluster, trigger: o.trigger, startedAt: o.now() });
   const attempts = o.maxAttempts ?? 5;

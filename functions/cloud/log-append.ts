@@ -11,6 +11,7 @@ export function appendAfterOwnWrite(workbook: WorkbookPort): WorkbookPort {
   return {
     read: () => workbook.read(),
     version: () => workbook.version(),
+    ...(workbook.prepareWrite ? { prepareWrite: () => workbook.prepareWrite!() } : {}),
     async write(edits, version) {
       const appendOnly = edits.cells.length === 0 && edits.tabs.length === 0 && edits.notes.length === 0;
       if (version !== '' || !appendOnly) return workbook.write(edits, version);

@@ -50,6 +50,7 @@ function versionAtRead(wb: WorkbookPort): WorkbookPort & { seen(): Promise<strin
     },
     version: () => wb.version(),
     ...(wb.lastChange ? { lastChange: () => wb.lastChange!() } : {}),
+    ...(wb.prepareWrite ? { prepareWrite: () => wb.prepareWrite!() } : {}),
     async write(edits, version) {
       const v = await wb.write(edits, version);
       wrote = true;

@@ -22,6 +22,12 @@ export interface WorkbookPort {
    * the account asking, i.e. by one of our own writes. One call, like `version()`.
    */
   lastChange?(): Promise<{ version: string; ours: boolean }>;
+  /**
+   * A write will follow the read just started (a run): where the write waits for something
+   * that does not depend on the read (Sheets' write quota token, a ledger transaction), it
+   * may start waiting now, while the read is out.
+   */
+  prepareWrite?(): void;
 }
 
 export class WorkbookChangedError extends Error {

@@ -25,6 +25,8 @@ import { buildWriteRequests } from './write.js';
 export class GoogleSheetWorkbook implements WorkbookPort {
   /** The tabs (ids, grid sizes) as of the last read, keyed by the version it returned. */
   private lastRead: { version: string; sheets: SheetRef[] } | null = null;
+  /** The next write's quota token, asked for while the read was out (prepareWrite). */
+  private writeToken: Promise<void> | null = null;
 
   constructor(
     private readonly sheets: sheets_v4.Sheets,
@@ -61,7 +63,9 @@ export class GoogleSheetWorkbook implements WorkbookPort {
     // Serialised once here: given an object, the client deep-copies it (extend) before
     // serialising it itself, tens of ms for a large cluster's batch; a string is passed as is.
     const body = JSON.stringify({ requests, includeSpreadsheetInResponse: false });
-    await this.budget.take('write');
+    const token = this.writeToken ?? this.budget.take('write');
+    this.writeToken = null;
+    await token;
     await withRetry(
       'Sheets spreadsheets.batchUpdate',
       (s) =>
@@ -73,6 +77,18 @@ export class GoogleSheetWorkbook implements WorkbookPort {
       this.retry,
     );
     return '';
+  }
+
+  /**
+   * The write's quota token is asked for now, beside the read, instead of between the read's
+   * answer and the write (on Firestore, two transactions on the edit's critical path). A run
+   * that ends up not writing leaves one token spent: the budget errs on the safe side.
+   */
+  prepareWrite(): void {
+    if (this.writeToken) return;
+    const t = this.budget.take('write');
+    t.catch(() => {}); // awaited by the write, which then fails as it would have
+    this.writeToken = t;
   }
 
   async version(): Promise<string> {

@@ -171,6 +171,39 @@ describe('GoogleSheetWorkbook', () => {
     expect(fake.count('sheets.get')).toBe(1);
   });
 
+  it('a prepared write asks for its quota token beside the read, once; the write then asks nothing more', async () => {
+    const id = seedSpreadsheet(fake, clusterWorkbook(3));
+    const asked: string[] = [];
+    const wb = new GoogleSheetWorkbook(sheetsClient({ rootUrl: fake.rootUrl }), driveClient({ rootUrl: fake.rootUrl }), id, quickRetry().retry, {
+      take: async (kind) => void asked.push(kind),
+    });
+    const reading = wb.read();
+    wb.prepareWrite();
+    wb.prepareWrite();
+    expect(asked).toEqual(['read', 'write']); // before the read has answered
+    await wb.write(runEdits(3), (await reading).version);
+    expect(asked).toEqual(['read', 'write']);
+    // Not prepared: the write asks for its own token, as before.
+    await wb.write(runEdits(3), (await wb.read()).version);
+    expect(asked).toEqual(['read', 'write', 'read', 'write']);
+  });
+
+  it('a prepared write whose quota token is refused fails without calling the API', async () => {
+    const id = seedSpreadsheet(fake, clusterWorkbook(1));
+    const refused = Object.assign(new Error('quota'), { name: 'BudgetExhausted' });
+    const wb = new GoogleSheetWorkbook(sheetsClient({ rootUrl: fake.rootUrl }), driveClient({ rootUrl: fake.rootUrl }), id, quickRetry().retry, {
+      take: async (kind) => {
+        if (kind === 'write') throw refused;
+      },
+    });
+    const reading = wb.read();
+    wb.prepareWrite();
+    const { version } = await reading;
+    fake.resetCounts();
+    await expect(wb.write(runEdits(1), version)).rejects.toBe(refused);
+    expect(fake.count('sheets.batchUpdate')).toBe(0);
+  });
+
   it('writes nothing and calls nothing for empty edits', async () => {
     const id = seedSpreadsheet(fake, clusterWorkbook(1));
     const wb = workbook(id);
