@@ -18,7 +18,7 @@
 // Run by `prepare` on `npm install`, and by bin/thidua.js on first use or when a source is
 // newer than the build. One builder at a time: a lock directory, so parallel `thidua`
 // processes (tests, a user double-clicking) never read a half-written build.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -189,7 +189,11 @@ async function buildDeploy(build, common, dir) {
     outfile: join(dir, 'packages.cjs'),
     plugins: [zodMembers(), deployPackages],
   });
-  copyFileSync(join(ROOT, 'bin', 'functions-main.js'), join(dir, 'index.js'));
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256');
+  for (const f of ['functions.cjs', 'packages.cjs']) hash.update(readFileSync(join(dir, f)));
+  const loader = readFileSync(join(ROOT, 'bin', 'functions-main.js'), 'utf8');
+  writeFileSync(join(dir, 'index.js'), loader.replace("'__THIDUA_BUILD__'", `'${hash.digest('hex').slice(0, 16)}'`));
   return [ours, packages];
 }
 

@@ -14,12 +14,14 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The scripts' content hash, written in by bin/build.js: V8 checks a cache against the script's length only, so a cache names the build it was made from. */
+const BUILD = '__THIDUA_BUILD__';
 const scripts = [];
 
 /** Runs one of the scripts; `require("packages:x")` from it is x from packages.cjs. */
 function run(name) {
   const file = join(here, name);
-  const cacheFile = `${file}.${process.versions.v8}.cache`;
+  const cacheFile = `${file}.${BUILD}.${process.versions.v8}.cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
