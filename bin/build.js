@@ -3,7 +3,7 @@
 //     "No compiler at run time"): our code and the pure-JS packages on its path (zod,
 //     commander, fflate). A process spent most of its start resolving, reading and compiling
 //     ~200 modules, not running them; one script is read once, and bin/thidua.js runs it
-//     through vm.Script with V8's code cache (dist/cli/thidua.cjs.<v8>.cache, written by the
+//     through vm.Script with V8's code cache (dist/cli/thidua.cjs.<v8>.<mtime>.<run or other>.cache, written by the
 //     first run), so later runs skip compiling it. Other packages (native ones, those that
 //     find files beside themselves, the Google and document libraries) are required from
 //     node_modules when used.

@@ -29,14 +29,16 @@ if (process.env.THIDUA_FROM_SOURCES === '1') {
  * we may not write to just goes without.
  */
 async function runCli(file, command) {
-  const [{ readFileSync, renameSync, rmSync, writeFileSync }, { dirname }, vm, { createRequire }] = await Promise.all([
+  const [{ readFileSync, renameSync, rmSync, statSync, writeFileSync }, { dirname }, vm, { createRequire }] = await Promise.all([
     import('node:fs'),
     import('node:path'),
     import('node:vm'),
     import('node:module'),
   ]);
   const name = command === 'run' ? 'run' : 'other';
-  const cacheFile = `${file}.${process.versions.v8}.${name}.cache`;
+  // V8 checks a cache against the source's length only: a process that ran an older build
+  // writes its cache at exit, perhaps after a rebuild, so the name carries the script's mtime.
+  const cacheFile = `${file}.${process.versions.v8}.${Math.trunc(statSync(file).mtimeMs).toString(36)}.${name}.cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
