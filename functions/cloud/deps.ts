@@ -49,14 +49,33 @@ export interface CloudDepsOverrides {
   budget?: Partial<Omit<BudgetOptions, 'ledger'>> | false;
 }
 
+/**
+ * THIDUA_GOOGLE_API_ROOT: Google's APIs at a loopback fake, with no credentials — what
+ * FIRESTORE_EMULATOR_HOST is for Firestore; the tests of the deployed build set it. Only a
+ * loopback address is taken: a setting left in a deployment can never send a sheet's data
+ * (without credentials) to another host.
+ */
+export function fakeGoogleRoot(env: NodeJS.ProcessEnv): { rootUrl: string } | undefined {
+  const root = env.THIDUA_GOOGLE_API_ROOT?.trim();
+  if (!root) return undefined;
+  let host = '';
+  try {
+    host = new URL(root).hostname;
+  } catch {
+    // not a URL: refused below
+  }
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+    throw new Error(`THIDUA_GOOGLE_API_ROOT must be a loopback URL (http://127.0.0.1:PORT/), not ${JSON.stringify(root)}`);
+  }
+  return { rootUrl: root };
+}
+
 export async function cloudDepsFromEnv(env: NodeJS.ProcessEnv = process.env, o: CloudDepsOverrides = {}): Promise<CloudDeps> {
   const [{ GoogleSheetWorkbook }, { sheetsClient, driveClient }] = await Promise.all([
     import('../sheets/google/adapter.js'),
     import('../google/clients.js'),
   ]);
-  // THIDUA_GOOGLE_API_ROOT: Google's APIs at a loopback fake, with no credentials — what
-  // FIRESTORE_EMULATOR_HOST is for Firestore; the tests of the deployed build set it.
-  const fake = env.THIDUA_GOOGLE_API_ROOT?.trim() ? { rootUrl: env.THIDUA_GOOGLE_API_ROOT.trim() } : undefined;
+  const fake = fakeGoogleRoot(env);
   const given = o.google ?? fake;
   const google = given ?? { auth: (await import('../google/auth.js')).workbookAuth() };
   // Uploads get their own client: drive.file is held only where documents are made.
