@@ -105,7 +105,13 @@ export interface SheetEdits {
    * Tabs created only when absent (a unit listed in `Đơn vị` without its tab), laid out
    * as `thidua init` lays them out; an existing tab of that name is left alone.
    */
-  addTabs?: { name: string; rows: OutValue[][]; layout: TabLayout }[];
+  addTabs?: {
+    name: string;
+    rows: OutValue[][];
+    layout: TabLayout;
+    /** The unit's `Người nhập liệu`: where a sheet protects tabs per person (Google), they and the admins may edit it. */
+    editors?: string[];
+  }[];
   /** Rows appended below what a tab already holds (`Nhật ký`); the header is written if the tab is new. */
   append: { tab: string; header: OutValue[]; rows: OutValue[][] }[];
   /**

@@ -48,6 +48,8 @@ export interface EvaluationDetail {
   rawIssues: RawIssue[];
   /** The scoring inputs as read, for a lock (core/lock/inputs.ts). */
   inputs: Map<string, TabInputs>;
+  /** Each unit's `Người nhập liệu`, by code (who may edit a tab a run creates for it). */
+  editors: Map<string, string[]>;
 }
 
 /** Headers without which a tab cannot be read at all; the others may be absent (a warning). */
@@ -247,6 +249,7 @@ export function evaluate(wb: WorkbookSnapshot, opts: EvaluateOptions = {}): Eval
     },
     entries,
     rawIssues,
+    editors: new Map(units.map((u) => [u.code, u.editors])),
     get inputs() {
       return scoringInputsOf();
     },

@@ -30,7 +30,7 @@ export function growEdits(detail: EvaluationDetail): Growth {
     const e = detail.entries.get(u.code);
     if (e === undefined) continue;
     if (e === null) {
-      addTabs.push(layUnitTab(u.code, scored.map(asUnitCriterion), new Map(), { name: ev.settings.name, year: ev.settings.year }));
+      addTabs.push({ ...layUnitTab(u.code, scored.map(asUnitCriterion), new Map(), { name: ev.settings.name, year: ev.settings.year }), editors: detail.editors.get(u.code) ?? [] });
       continue;
     }
     const missing = scored.filter((c) => rowOf(e, c.code) === null && !e.duplicated.has(c.code));

@@ -21,6 +21,8 @@ import { GoogleCallError, withRetry, type RetryOptions } from '../../google/retr
 import { unlimited, type SheetsBudget } from '../../google/budget.js';
 import { readSpreadsheet, type SheetRef } from './read.js';
 import { buildWriteRequests } from './write.js';
+import { sheetAdmins } from './admins.js';
+import { sameName } from '../../core/text.js';
 
 export class GoogleSheetWorkbook implements WorkbookPort {
   /** The tabs (ids, grid sizes) as of the last read, keyed by the version it returned. */
@@ -57,7 +59,11 @@ export class GoogleSheetWorkbook implements WorkbookPort {
     // The requests name tabs by the sheetIds of one particular read: edits computed from
     // any other content must not be applied with them.
     if (!this.lastRead || this.lastRead.version !== version) throw new WorkbookChangedError();
-    const requests = buildWriteRequests(edits, this.lastRead.sheets);
+    const sheets = this.lastRead.sheets;
+    // A unit's new tab is protected for it and the admins: one small read, only then.
+    const creates = (edits.addTabs ?? []).some((t) => !sheets.some((s) => sameName(s.title, t.name)));
+    const admins = creates ? await this.admins() : [];
+    const requests = buildWriteRequests(edits, sheets, admins);
     this.lastRead = null; // tabs may be added below: the next write needs a new read
     if (requests.length === 0) return '';
     // Serialised once here: given an object, the client deep-copies it (extend) before
@@ -89,6 +95,11 @@ export class GoogleSheetWorkbook implements WorkbookPort {
     const t = this.budget.take('write');
     t.catch(() => {}); // awaited by the write, which then fails as it would have
     this.writeToken = t;
+  }
+
+  private async admins(): Promise<string[]> {
+    await this.budget.take('read');
+    return sheetAdmins(this.sheets, this.spreadsheetId, this.retry);
   }
 
   async version(): Promise<string> {

@@ -36,6 +36,7 @@ import { rankingColumns } from '../../../sheets-schema/ranking.js';
 import { BALLOT_TAB, ballotSubjects } from '../../../sheets-schema/ballot.js';
 import { withRetry, type RetryOptions } from '../../google/retry.js';
 import { dayToSerial } from './serial.js';
+import { distinct, unitProtection } from './unit-tab.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -197,16 +198,7 @@ export function setupRequests(tabs: PlannedTab[], admins: string[]): Request[] {
     const p = byName(unit.code);
     if (!p) continue;
     requests.push(...unitTabRequests(p, passFail));
-    requests.push({
-      addProtectedRange: {
-        protectedRange: {
-          range: { sheetId: p.sheetId },
-          description: `Đơn vị ${unit.code}: chỉ người nhập liệu của đơn vị và quản trị được sửa`,
-          warningOnly: false,
-          editors: { users: distinct([...unit.editors, ...admins]) },
-        },
-      },
-    });
+    requests.push(unitProtection(p.sheetId, unit.code, unit.editors, admins));
   }
 
   // Lịch sử (new-year) is system-owned too, though no run rewrites it: present only in a new year's sheet.
@@ -370,12 +362,3 @@ function text(s: string): Cell {
   return { t: 's', v: s };
 }
 
-function distinct(list: string[]): string[] {
-  const seen = new Set<string>();
-  return list.filter((s) => {
-    const k = s.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -4,7 +4,8 @@
  *
  * What each edit becomes:
  * - a missing system tab → `addSheet` with a sheetId we choose, so later requests in the
- *   same batch can name it;
+ *   same batch can name it; a unit's missing tab the same, with its dropdowns, its issue
+ *   tint and, last in the batch, its protection (unit-tab.ts);
  * - a rewritten system tab → `updateCells` over the whole sheet clearing `userEnteredValue`
  *   (formatting is kept), then `updateCells` with the rows;
  * - appended log rows → `appendCells` (the header first when the tab is new or empty);
@@ -21,6 +22,7 @@ import type { CellEdit, CellNote, OutValue, SheetEdits } from '../../core/cell.j
 import { sameName } from '../../core/text.js';
 import { layoutRequests } from './layout.js';
 import type { SheetRef } from './read.js';
+import { newUnitTabRequests, unitProtection } from './unit-tab.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -32,12 +34,19 @@ const NEW_TAB_COLS = 26;
 
 export const NOTE_PREFIX = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
 
-export function buildWriteRequests(edits: SheetEdits, sheets: readonly SheetRef[]): Request[] {
+/**
+ * `admins`: who may edit every protected tab (the editors of `Xếp hạng`'s protection,
+ * admins.ts), asked for only when the run creates a unit's tab; without them (a sheet
+ * setup never protected) a new tab is left unprotected, like the sheet's others.
+ */
+export function buildWriteRequests(edits: SheetEdits, sheets: readonly SheetRef[], admins: readonly string[] = []): Request[] {
   const known = sheets.map((s) => ({ ...s }));
   const usedIds = new Set(known.map((s) => s.sheetId));
   const added: Request[] = [];
   const growth: Request[] = [];
   const writes: Request[] = [];
+  // Last in the batch, after every write into the tabs they protect.
+  const protections: Request[] = [];
   const isNew = new Set<SheetRef>();
 
   const find = (name: string): SheetRef | undefined =>
@@ -89,6 +98,8 @@ export function buildWriteRequests(edits: SheetEdits, sheets: readonly SheetRef[
     const s = ensure(tab.name, tab.rows.length, widest(tab.rows));
     writes.push({ updateCells: { start: { sheetId: s.sheetId, rowIndex: 0, columnIndex: 0 }, rows: tab.rows.map(rowData), fields: 'userEnteredValue' } });
     writes.push(...layoutRequests(s.sheetId, tab.rows, tab.layout));
+    writes.push(...newUnitTabRequests(s.sheetId, tab.layout));
+    if (admins.length) protections.push(unitProtection(s.sheetId, tab.name, tab.editors ?? [], admins));
   }
 
   for (const tab of edits.tabs) {
@@ -156,7 +167,7 @@ export function buildWriteRequests(edits: SheetEdits, sheets: readonly SheetRef[
     }
   }
 
-  return [...added, ...growth, ...writes];
+  return [...added, ...growth, ...writes, ...protections];
 }
 
 /** RAW values: text is `stringValue`, never parsed into a formula, number or date. */

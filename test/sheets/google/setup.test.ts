@@ -6,6 +6,11 @@ import { GoogleSheetWorkbook } from '../../../functions/sheets/google/adapter.js
 import { ISSUE_HEADERS, LOG_HEADERS, RANKING_HEADERS, RULE, SYSTEM_TABS, TAB } from '../../../sheets-schema/layout.js';
 import { COL, SCORED, clusterWorkbook } from './fixture.js';
 import type { WorkbookSnapshot } from '../../../functions/core/cell.js';
+import { runOnce } from '../../../functions/pipeline.js';
+import { openSqliteLedger } from '../../../functions/ledger/sqlite.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let fake: FakeGoogle;
 beforeAll(async () => void (fake = await FakeGoogle.start()));
@@ -139,5 +144,38 @@ describe('setupSpreadsheet', () => {
     expect(ss.sheets.filter((s) => s.properties.title === TAB.ranking)).toHaveLength(1);
     const chart = ss.sheets.find((s) => s.properties.title === TAB.ranking)!.charts[0]!;
     expect(chart.spec!.basicChart!.series![0]!.series!.sourceRange!.sources![0]!.startColumnIndex).toBe(headers.indexOf('Tổng điểm'));
+  });
+
+  it('a unit added to Đơn vị after setup: the run makes its tab protected for its people and the admins, with its dropdowns and tint', async () => {
+    const { spreadsheetId: id } = await setUp(clusterWorkbook(3));
+    const tab = (name: string) => fake.spreadsheet(id).sheets.find((s) => s.properties.title === name);
+    // A secretary adds a fourth unit (Mã, Tên, Email, Người nhập liệu) and no tab for it.
+    fake.editAsPerson(id, TAB.units, 'A5', 'DV04');
+    fake.editAsPerson(id, TAB.units, 'B5', 'Đơn vị số 4');
+    fake.editAsPerson(id, TAB.units, 'C5', 'dv04@example.vn');
+    fake.editAsPerson(id, TAB.units, 'D5', 'nhap.dv04@example.vn; Pho.DV04@example.vn');
+    const ledger = openSqliteLedger(join(mkdtempSync(join(tmpdir(), 'thidua-newtab-')), 'ledger.sqlite'));
+    const run = () => runOnce({
+      workbook: new GoogleSheetWorkbook(sheetsClient({ rootUrl: fake.rootUrl }), driveClient({ rootUrl: fake.rootUrl }), id, { sleep: async () => {} }),
+      ledger, cluster: id, trigger: 'edit', now: () => Date.UTC(2024, 11, 1),
+    });
+    try {
+      expect((await run()).outcome).toBe('ok');
+      const dv4 = tab('DV04')!;
+      expect(dv4).toBeDefined();
+      expect(dv4.protectedRanges).toHaveLength(1);
+      expect(dv4.protectedRanges[0]!.range).toEqual({ sheetId: dv4.properties.sheetId });
+      expect(dv4.protectedRanges[0]!.editors!.users).toEqual(['nhap.dv04@example.vn', 'Pho.DV04@example.vn', ...ADMINS]);
+      const passFailRow = SCORED.findIndex((c) => c.rule === RULE.passFail) + 2;
+      expect(fake.cell(id, 'DV04', `E${passFailRow}`)!.dataValidation!.condition!.values!.map((x) => x.userEnteredValue)).toEqual(['Đạt', 'Không đạt']);
+      expect(fake.cell(id, 'DV04', 'E2')?.dataValidation).toBeUndefined();
+      expect(dv4.conditionalFormats).toHaveLength(1);
+      // The next run finds the tab: nothing is added again (a second protection of a whole tab would fail the batch).
+      expect((await run()).outcome).toBe('ok');
+      expect(tab('DV04')!.protectedRanges).toHaveLength(1);
+      expect(tab('DV04')!.conditionalFormats).toHaveLength(1);
+    } finally {
+      await ledger.close();
+    }
   });
 });
