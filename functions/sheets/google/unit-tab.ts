@@ -7,6 +7,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { TabLayout } from '../../core/cell.js';
+import { Email } from '../../../sheets-schema/schemas.js';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -18,7 +19,8 @@ export function unitProtection(sheetId: number, code: string, editors: readonly 
         range: { sheetId },
         description: `Đơn vị ${code}: chỉ người nhập liệu của đơn vị và quản trị được sửa`,
         warningOnly: false,
-        editors: { users: distinct([...editors, ...admins]) },
+        // Only well-formed addresses: Sheets refuses the whole batch for one it cannot take.
+        editors: { users: distinct([...editors, ...admins].filter((a) => Email.safeParse(a).success)) },
       },
     },
   };

@@ -153,7 +153,7 @@ describe('setupSpreadsheet', () => {
     fake.editAsPerson(id, TAB.units, 'A5', 'DV04');
     fake.editAsPerson(id, TAB.units, 'B5', 'Đơn vị số 4');
     fake.editAsPerson(id, TAB.units, 'C5', 'dv04@example.vn');
-    fake.editAsPerson(id, TAB.units, 'D5', 'nhap.dv04@example.vn; Pho.DV04@example.vn');
+    fake.editAsPerson(id, TAB.units, 'D5', 'nhap.dv04@example.vn; Pho.DV04@example.vn; chưa có email');
     const ledger = openSqliteLedger(join(mkdtempSync(join(tmpdir(), 'thidua-newtab-')), 'ledger.sqlite'));
     const run = () => runOnce({
       workbook: new GoogleSheetWorkbook(sheetsClient({ rootUrl: fake.rootUrl }), driveClient({ rootUrl: fake.rootUrl }), id, { sleep: async () => {} }),
