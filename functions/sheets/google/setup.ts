@@ -36,7 +36,7 @@ import { rankingColumns } from '../../../sheets-schema/ranking.js';
 import { BALLOT_TAB, ballotSubjects } from '../../../sheets-schema/ballot.js';
 import { withRetry, type RetryOptions } from '../../google/retry.js';
 import { dayToSerial } from './serial.js';
-import { distinct, unitProtection } from './unit-tab.js';
+import { distinct, listValidation, unitProtection } from './unit-tab.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -181,7 +181,7 @@ export function setupRequests(tabs: PlannedTab[], admins: string[]): Request[] {
     const ruleCol = column(criteria.tab, CRITERIA_HEADERS.rule);
     const codeCol = column(criteria.tab, CRITERIA_HEADERS.code);
     if (ruleCol !== undefined) {
-      requests.push(listValidation(criteria, ruleCol, 1, criteria.rowCount, Object.values(RULE), 'Chọn một cách tính trong danh sách.'));
+      requests.push(listValidation(criteria.sheetId, ruleCol, 1, criteria.rowCount, Object.values(RULE), 'Chọn một cách tính trong danh sách.'));
       if (codeCol !== undefined) {
         for (const row of criteria.tab.rows.slice(1)) {
           const code = text0(row[codeCol]);
@@ -233,8 +233,8 @@ function ballotRequests(p: PlannedTab, settings: PlannedTab | undefined, codes: 
   const subjectCol = column(p.tab, BALLOT_HEADERS.subject);
   const codeCol = column(p.tab, BALLOT_HEADERS.code);
   const subjects = ballotSubjects(label(SETTING.flagLabel, 'Cờ thi đua'), label(SETTING.certificateLabel, 'Bằng khen'));
-  if (subjectCol !== undefined) out.push(listValidation(p, subjectCol, 1, p.rowCount, subjects, `Chọn một trong: ${subjects.join('; ')}.`));
-  if (codeCol !== undefined && codes.length) out.push(listValidation(p, codeCol, 1, p.rowCount, codes, 'Chọn Mã của một đơn vị trong trang Đơn vị.'));
+  if (subjectCol !== undefined) out.push(listValidation(p.sheetId, subjectCol, 1, p.rowCount, subjects, `Chọn một trong: ${subjects.join('; ')}.`));
+  if (codeCol !== undefined && codes.length) out.push(listValidation(p.sheetId, codeCol, 1, p.rowCount, codes, 'Chọn Mã của một đơn vị trong trang Đơn vị.'));
   return out;
 }
 
@@ -245,7 +245,7 @@ function unitTabRequests(p: PlannedTab, passFail: ReadonlySet<string>): Request[
   if (codeCol !== undefined && actualCol !== undefined) {
     p.tab.rows.forEach((row, r) => {
       if (r > 0 && passFail.has(text0(row[codeCol]))) {
-        out.push(listValidation(p, actualCol, r, r + 1, PASS_FAIL_VALUES, 'Chọn Đạt hoặc Không đạt.'));
+        out.push(listValidation(p.sheetId, actualCol, r, r + 1, PASS_FAIL_VALUES, 'Chọn Đạt hoặc Không đạt.'));
       }
     });
   }
@@ -277,20 +277,6 @@ function unitTabRequests(p: PlannedTab, passFail: ReadonlySet<string>): Request[
   return out;
 }
 
-function listValidation(p: PlannedTab, col: number, r0: number, r1: number, values: string[], message: string): Request {
-  return {
-    setDataValidation: {
-      range: { sheetId: p.sheetId, startRowIndex: r0, endRowIndex: r1, startColumnIndex: col, endColumnIndex: col + 1 },
-      rule: {
-        condition: { type: 'ONE_OF_LIST', values: values.map((v) => ({ userEnteredValue: v })) },
-        inputMessage: message,
-        showCustomUi: true,
-        // Loose spellings are read by the core (and reported), so warn rather than reject.
-        strict: false,
-      },
-    },
-  };
-}
 
 function totalsChart(p: PlannedTab, unitCount: number): Request | undefined {
   const labelCol = column(p.tab, RANKING_HEADERS.name) ?? column(p.tab, RANKING_HEADERS.code);

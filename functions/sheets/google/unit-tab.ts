@@ -8,6 +8,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { TabLayout } from '../../core/cell.js';
 import { Email } from '../../../sheets-schema/schemas.js';
+import { runs } from './runs.js';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -30,20 +31,7 @@ export function unitProtection(sheetId: number, code: string, editors: readonly 
 export function newUnitTabRequests(sheetId: number, layout: TabLayout): Request[] {
   const out: Request[] = [];
   for (const v of layout.validations ?? []) {
-    for (const [r0, r1] of runs(v.rows)) {
-      out.push({
-        setDataValidation: {
-          range: { sheetId, startRowIndex: r0, endRowIndex: r1, startColumnIndex: v.col, endColumnIndex: v.col + 1 },
-          rule: {
-            condition: { type: 'ONE_OF_LIST', values: v.list.map((x) => ({ userEnteredValue: x })) },
-            inputMessage: v.error,
-            showCustomUi: true,
-            // Loose spellings are read by the core (and reported), so warn rather than reject.
-            strict: false,
-          },
-        },
-      });
-    }
+    for (const [r0, r1] of runs(v.rows)) out.push(listValidation(sheetId, v.col, r0, r1 + 1, v.list, v.error));
   }
   const hl = layout.highlight;
   if (hl) {
@@ -63,6 +51,22 @@ export function newUnitTabRequests(sheetId: number, layout: TabLayout): Request[
   return out;
 }
 
+/** A dropdown on rows r0..r1-1 of a column (setup's and a new unit tab's). */
+export function listValidation(sheetId: number, col: number, r0: number, r1: number, values: readonly string[], message: string): Request {
+  return {
+    setDataValidation: {
+      range: { sheetId, startRowIndex: r0, endRowIndex: r1, startColumnIndex: col, endColumnIndex: col + 1 },
+      rule: {
+        condition: { type: 'ONE_OF_LIST', values: values.map((v) => ({ userEnteredValue: v })) },
+        inputMessage: message,
+        showCustomUi: true,
+        // Loose spellings are read by the core (and reported), so warn rather than reject.
+        strict: false,
+      },
+    },
+  };
+}
+
 export function distinct(list: readonly string[]): string[] {
   const seen = new Set<string>();
   return list.filter((s) => {
@@ -71,17 +75,6 @@ export function distinct(list: readonly string[]): string[] {
     seen.add(k);
     return true;
   });
-}
-
-/** Sorted row numbers as [start, end) runs of consecutive rows. */
-function runs(rows: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last[1] === r) last[1] = r + 1;
-    else out.push([r, r + 1]);
-  }
-  return out;
 }
 
 /** `FFRRGGBB` (the layout's ARGB) as Sheets' 0–1 colour. */

@@ -22,6 +22,7 @@ import type { CellEdit, CellNote, OutValue, SheetEdits } from '../../core/cell.j
 import { sameName } from '../../core/text.js';
 import { layoutRequests } from './layout.js';
 import type { SheetRef } from './read.js';
+import { runs } from './runs.js';
 import { newUnitTabRequests, unitProtection } from './unit-tab.js';
 
 type Request = sheets_v4.Schema$Request;
@@ -200,16 +201,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 /** Sorted distinct numbers → [first, last] of each run of consecutive ones. */
-function runs(nums: number[]): [number, number][] {
-  const sorted = [...new Set(nums)].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else out.push([n, n]);
-  }
-  return out;
-}
 
 interface Block {
   row: number;
